@@ -1,0 +1,56 @@
+# Two entry points for a fresh machine (see README): `make demo` and `make test`.
+SHELL := /bin/bash
+VERSION := $(shell node -p "require('./package.json').version")
+OS_ARCH := $(shell node -p "({linux:'linux',darwin:'darwin',win32:'windows'})[process.platform] + '_' + ({x64:'amd64',arm64:'arm64'})[process.arch]")
+MIRROR ?= $(HOME)/.terraform.d/plugins
+PKG_DIR := $(MIRROR)/registry.terraform.io/scalingo/scalingo/$(VERSION)/$(OS_ARCH)
+
+.PHONY: all deps build test test-unit test-e2e demo install bench simulator clean
+
+all: build
+
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund
+
+deps: node_modules/.package-lock.json
+
+build: deps
+	npm run --silent build
+
+test: build
+	npm test
+
+test-unit: build
+	npm run --silent test:unit
+
+test-e2e: build
+	npm run --silent test:e2e
+
+demo: build
+	bash scripts/demo.sh
+
+bench: build
+	npm run --silent bench
+
+simulator: build
+	node dist/simulator/main.js
+
+# Filesystem mirror layout Terraform and OpenTofu search (implied mirror ~/.terraform.d/plugins).
+install: build
+	mkdir -p "$(PKG_DIR)"
+	cp dist/bundle/provider.mjs "$(PKG_DIR)/provider.mjs"
+	cp dist/bundle/terraform-provider-scalingo "$(PKG_DIR)/terraform-provider-scalingo_v$(VERSION)"
+	chmod +x "$(PKG_DIR)/terraform-provider-scalingo_v$(VERSION)"
+	@echo "Installed into $(PKG_DIR)"
+	@echo
+	@echo "Or, without a mirror, put this in your CLI config (~/.terraformrc or TF_CLI_CONFIG_FILE):"
+	@echo
+	@echo 'provider_installation {'
+	@echo '  dev_overrides {'
+	@echo '    "Scalingo/scalingo" = "$(CURDIR)/dist/bundle"'
+	@echo '  }'
+	@echo '  direct {}'
+	@echo '}'
+
+clean:
+	rm -rf dist
