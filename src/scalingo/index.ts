@@ -1,0 +1,103 @@
+// Typed client of the Scalingo APIs (auth, main, database). No Terraform concept lives here.
+//
+// Modules:
+// - client.ts          `ScalingoClient` and its configuration; groups the typed APIs below.
+// - regions.ts         regions of the auth API.
+// - addons.ts          addons of an app: list, show, provision, plan change, destroy, DB-API token.
+// - addon-providers.ts addon providers and their plans (`show_all`).
+// - apps.ts            app variables.
+// - databases.ts       database API: show/update, features, metrics, plans, upgrade, operations,
+//                      type versions, actions (`list-extensions`).
+// - database-users.ts  database users: list, create, set/reset password, delete.
+// - requester.ts       the pipeline: cache, GET coalescing, credentials, rate limit, retries.
+// - transport.ts       undici pools (one per origin), one attempt with timeout and AbortSignal.
+// - auth.ts            bearer JWT and per-addon DB-API token caches (refresh 5 min before exp).
+// - jwt.ts             reads a JWT's `exp` without verifying it.
+// - endpoints.ts       base URLs: explicit URLs win over region resolution.
+// - rate-limit.ts      process-wide token bucket per API token.
+// - retry.ts           retry policy: backoff with full jitter, `Retry-After`, retryable failures.
+// - cache.ts / cache-policy.ts  opt-in TTL cache of read-mostly resources.
+// - error-body.ts      Scalingo error bodies → typed errors.
+// - errors.ts          error classes and predicates (`isNotFound`…).
+// - schemas.ts         zod schemas of every response body, and the returned types.
+// - provider-ids.ts    addon provider id aliases (`scalingo-postgresql` → `postgresql`).
+// - logger.ts / signals.ts  logger hook; AbortSignal helpers.
+
+export { ScalingoClient } from './client.js';
+export type { ScalingoClientConfig } from './client.js';
+export type { CallOptions, CachedReadOptions } from './requester.js';
+export type { Logger, LogLevel } from './logger.js';
+export type { RetryOptions } from './retry.js';
+export type { RateLimitOptions } from './rate-limit.js';
+export { TokenBucket } from './rate-limit.js';
+export type { CacheConfig, CacheableRead } from './cache-policy.js';
+export { DEFAULT_CACHE_TTL_MS } from './cache-policy.js';
+export { DEFAULT_AUTH_URL, DEFAULT_REGION } from './endpoints.js';
+
+export type { RegionsApi } from './regions.js';
+export type { AddonsApi, ProvisionAddonInput, DatabaseToken } from './addons.js';
+export type { AddonProvidersApi, ListPlansOptions, ListProvidersOptions } from './addon-providers.js';
+export type { AppsApi, ListVariablesOptions } from './apps.js';
+export type { DatabasesApi, UpdateDatabaseInput, UpgradeResult, ActionOptions } from './databases.js';
+export type { DatabaseUsersApi, CreateDatabaseUserInput } from './database-users.js';
+
+export { normalizeAddonProviderId } from './provider-ids.js';
+export { jwtExpiry } from './jwt.js';
+
+export {
+  ADDON_STATUSES,
+  DATABASE_STATUSES,
+  FEATURE_STATUSES,
+  OPERATION_STATUSES,
+  TERMINAL_OPERATION_STATUSES,
+  formatVersion,
+} from './schemas.js';
+export type {
+  ActionResult,
+  Addon,
+  AddonProvider,
+  ChangePlanResult,
+  Database,
+  DatabaseFeature,
+  DatabaseMetrics,
+  DatabasePlan,
+  DatabaseTypeVersion,
+  DatabaseUser,
+  Extension,
+  FeatureDisableResult,
+  FeatureEnableResult,
+  MaintenanceWindow,
+  Operation,
+  Plan,
+  ProvisionResult,
+  Region,
+  Variable,
+} from './schemas.js';
+
+export {
+  ActionFailedError,
+  ConfigurationError,
+  ForbiddenError,
+  HttpError,
+  InvalidResponseError,
+  NetworkError,
+  NotFoundError,
+  OutcomeUnknownError,
+  PaymentRequiredError,
+  RateLimitError,
+  RequestAbortedError,
+  RequestTimeoutError,
+  ScalingoError,
+  ServerError,
+  UnauthorizedError,
+  ValidationError,
+  isAborted,
+  isNotFound,
+  isOutcomeUnknown,
+  isRateLimited,
+  isScalingoError,
+  isTimeout,
+  isUnauthorized,
+  isValidationError,
+} from './errors.js';
+export type { ApiKind, FieldErrors, RequestContext } from './errors.js';
