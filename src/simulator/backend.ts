@@ -1,0 +1,52 @@
+// Where postgresql databases really live: a private PostgreSQL cluster (postgres.ts) or
+// nowhere (memory mode: users are kept in the state only, URLs are not connectable).
+
+export interface BackendUser {
+  name: string;
+  password: string;
+  readOnly: boolean;
+}
+
+export interface ExtensionInfo {
+  name: string;
+  version: string;
+}
+
+export interface DatabaseBackend {
+  readonly mode: 'real' | 'memory';
+  /** Host and port clients connect to, or null when databases are not connectable. */
+  readonly endpoint: { host: string; port: number } | null;
+  /** Creates a database owned by its protected role. */
+  createDatabase(database: string, owner: BackendUser): Promise<void>;
+  /** Drops a database and the given roles. */
+  dropDatabase(database: string, roles: string[]): Promise<void>;
+  createUser(database: string, owner: string, user: BackendUser): Promise<void>;
+  setPassword(role: string, password: string): Promise<void>;
+  dropUser(database: string, owner: string, role: string): Promise<void>;
+  /** True when a role of that name exists anywhere in the cluster. */
+  roleExists(role: string): Promise<boolean>;
+  listExtensions(database: string): Promise<ExtensionInfo[]>;
+  /** Bytes used by the database, or null when unknown. */
+  dataSize(database: string): Promise<number | null>;
+  close(): Promise<void>;
+}
+
+export class MemoryBackend implements DatabaseBackend {
+  readonly mode = 'memory' as const;
+  readonly endpoint = null;
+  async createDatabase(): Promise<void> {}
+  async dropDatabase(): Promise<void> {}
+  async createUser(): Promise<void> {}
+  async setPassword(): Promise<void> {}
+  async dropUser(): Promise<void> {}
+  async roleExists(): Promise<boolean> {
+    return false;
+  }
+  async listExtensions(): Promise<ExtensionInfo[]> {
+    return [];
+  }
+  async dataSize(): Promise<number | null> {
+    return null;
+  }
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,155 @@
+// The simulator's persisted state. Times used for scheduling are virtual ms (see clock.ts);
+// lifecycle statuses are derived from them at read time (see lifecycle.ts).
+import type { ClockState } from './clock.js';
+import { apiToken, randomHex24 } from './ids.js';
+
+export type FeatureStatus = 'PENDING_TO_ACTIVATE' | 'ACTIVATED' | 'PENDING_TO_REMOVE';
+
+export interface FeatureRecord {
+  name: string;
+  status: FeatureStatus;
+  /** Virtual ms at which a pending status settles. */
+  settlesAtV: number | null;
+}
+
+export interface UserRecord {
+  name: string;
+  /** Kept so a restarted simulator can recreate the real role with the same password. */
+  password: string;
+  readOnly: boolean;
+  protected: boolean;
+  createdAt: string;
+}
+
+export type DowntimeKind = 'unavailable' | 'failover';
+
+export interface PlanChangeRecord {
+  fromPlanId: string;
+  toPlanId: string;
+  startV: number;
+  endV: number;
+}
+
+export interface DatabaseRecord {
+  id: string;
+  type: 'postgresql' | 'redis';
+  versionId: string;
+  /** The plan the database currently runs on (the addon's plan may be ahead during a change). */
+  planId: string;
+  createdAt: string;
+  /** Virtual ms at which creation finishes. */
+  readyAtV: number;
+  planChange: PlanChangeRecord | null;
+  currentOperationId: string | null;
+  features: FeatureRecord[];
+  users: UserRecord[];
+  /** Data size forced through /_sim; null means "measure it" (real mode) or the default. */
+  dataSizeOverride: number | null;
+  failNextOperation: boolean;
+  periodicBackupsEnabled: boolean;
+  periodicBackupsScheduledAt: number[];
+  maintenanceWindow: { weekdayUtc: number; startingHourUtc: number; durationInHour: number };
+}
+
+export interface AddonRecord {
+  id: string;
+  appId: string;
+  providerId: string;
+  planId: string;
+  resourceId: string;
+  provisionedAt: string;
+  updatedAt: string;
+  /** Virtual ms at which provisioning finishes. */
+  readyAtV: number;
+  /** Host label used in non-connectable URLs, e.g. `my-app-4553`. */
+  hostLabel: string;
+  /** Password of the protected user (postgresql) or of the redis URL. */
+  password: string;
+  database: DatabaseRecord;
+}
+
+export interface AppRecord {
+  id: string;
+  name: string;
+  createdAt: string;
+}
+
+export type OperationStatus = 'pending' | 'running' | 'finished' | 'error';
+
+export interface OperationRecord {
+  id: string;
+  addonId: string;
+  type: 'upgrade';
+  fromVersionId: string;
+  toVersionId: string;
+  createdAt: string;
+  startV: number;
+  /** Virtual ms at which the operation leaves `pending` for `running`. */
+  runningAtV: number;
+  endV: number;
+  willFail: boolean;
+  /** Terminal status, set once settled. */
+  outcome: 'finished' | 'error' | null;
+  error: string | null;
+}
+
+export interface DowntimeRecord {
+  addonId: string;
+  cause: 'plan_change' | 'upgrade';
+  kind: DowntimeKind;
+  startV: number;
+  endV: number;
+  detail: string;
+}
+
+export interface RateLimitConfig {
+  perMinute: number;
+  body: 'json' | 'text';
+}
+
+export interface SimState {
+  formatVersion: 1;
+  clock: ClockState;
+  apiToken: string;
+  userId: string;
+  /** Lifetime of bearer tokens issued from now on. */
+  bearerTtlSeconds: number;
+  /** Incremented by /_sim/tokens/revoke: tokens carrying an older epoch are refused. */
+  tokenEpoch: number;
+  rateLimit: RateLimitConfig;
+  apps: AppRecord[];
+  addons: AddonRecord[];
+  operations: OperationRecord[];
+  downtimes: DowntimeRecord[];
+}
+
+export const DEFAULT_RATE_LIMIT = 60;
+
+export function seedState(clock: ClockState): SimState {
+  const now = new Date().toISOString();
+  return {
+    formatVersion: 1,
+    clock,
+    apiToken: apiToken(),
+    userId: `us-${randomHex24()}`,
+    bearerTtlSeconds: 3600,
+    tokenEpoch: 0,
+    rateLimit: { perMinute: DEFAULT_RATE_LIMIT, body: 'json' },
+    apps: [
+      { id: randomHex24(), name: 'sim-app-1', createdAt: now },
+      { id: randomHex24(), name: 'sim-app-2', createdAt: now },
+    ],
+    addons: [],
+    operations: [],
+    downtimes: [],
+  };
+}
+
+/** `{app}` in paths accepts the app id or its name. */
+export function findApp(state: SimState, idOrName: string): AppRecord | undefined {
+  return state.apps.find((a) => a.id === idOrName) ?? state.apps.find((a) => a.name === idOrName);
+}
+
+export function findAddon(state: SimState, addonId: string): AddonRecord | undefined {
+  return state.addons.find((a) => a.id === addonId);
+}
