@@ -12,11 +12,9 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
+run(process.execPath, [join(root, 'scripts', 'build-protocol.mjs')]);
 run(bin('tsc'), ['-p', 'tsconfig.json']);
-
-if (existsSync(join(root, 'scripts', 'build-protocol.mjs'))) {
-  run(process.execPath, [join(root, 'scripts', 'build-protocol.mjs')]);
-}
+run(process.execPath, [join(root, 'scripts', 'build-protocol.mjs'), '--copy']);
 
 if (existsSync(join(root, 'src', 'main.ts'))) {
   const outDir = join(root, 'dist', 'bundle');

@@ -1,0 +1,96 @@
+// What providers, resources and data sources implement. They see plain values (strings,
+// booleans, arrays, objects; numbers as CtyNumber on input), an AbortSignal, a logger and a
+// diagnostics collector; never protocol messages.
+
+import type { Unknown, Value, ValueObject } from '../cty/value.js';
+import type { Logger } from '../log/logger.js';
+import type { AttributePath, Diagnostics } from './diagnostics.js';
+import type { Schema } from './schema.js';
+
+/** A model in plan-time hooks: any attribute may still be unknown. */
+export type Planned<M> = { [K in keyof M]: M[K] | Unknown };
+
+export interface OperationContext<P> {
+  /** Aborted when Terraform asks the provider to stop (Ctrl-C) or the call is cancelled. */
+  readonly signal: AbortSignal;
+  readonly diags: Diagnostics;
+  readonly log: Logger;
+  /** What the provider's configure returned (e.g. an API client). */
+  readonly provider: P;
+}
+
+export interface ApplyContext<P, M> extends OperationContext<P> {
+  /**
+   * Record the state of a remote object as soon as it exists. If the operation then fails,
+   * throws or is cancelled, Terraform still receives this state with the error, so nothing
+   * created remotely is lost.
+   */
+  recordState(state: M): void;
+}
+
+export interface PlanRequest<M> {
+  /** Null when the resource is being destroyed. */
+  readonly config: Planned<M> | null;
+  /** Null on create. */
+  readonly prior: M | null;
+  /** The plan so far (generic rules applied); the hook may change it. Null on destroy. */
+  planned: Planned<M> | null;
+  /** Ask Terraform to replace the resource because of this attribute. */
+  requireReplace(path: AttributePath): void;
+  readonly privateState: ValueObject | null;
+  setPrivateState(state: ValueObject | null): void;
+}
+
+export interface ConfigValidationRequest<M> {
+  readonly config: Planned<M>;
+  readonly diags: Diagnostics;
+}
+
+/** Converts stored state JSON written by an older schema version to the next version. */
+export type StateUpgrader = (state: Record<string, unknown>) => Record<string, unknown>;
+
+export interface ResourceDefinition<M extends ValueObject = ValueObject, P = unknown> {
+  readonly typeName: string;
+  readonly schema: Schema;
+  /** Keyed by the version they upgrade from. */
+  readonly stateUpgraders?: Readonly<Record<number, StateUpgrader>>;
+
+  validateConfig?(request: ConfigValidationRequest<M>): void;
+  modifyPlan?(request: PlanRequest<M>, ctx: OperationContext<P>): Promise<void> | void;
+  create(request: { config: M; planned: M; privateState: ValueObject | null }, ctx: ApplyContext<P, M>): Promise<M>;
+  /** Return null when the remote object no longer exists: Terraform drops it from state. */
+  read(request: { state: M; privateState: ValueObject | null }, ctx: OperationContext<P>): Promise<M | null>;
+  update(request: { config: M; planned: M; prior: M; privateState: ValueObject | null }, ctx: ApplyContext<P, M>): Promise<M>;
+  delete(request: { prior: M; privateState: ValueObject | null }, ctx: OperationContext<P>): Promise<void>;
+  /** Turn an import ID into enough state for read to fill in the rest. */
+  importState?(id: string, ctx: OperationContext<P>): Promise<Partial<M>>;
+}
+
+export interface DataSourceDefinition<M extends ValueObject = ValueObject, P = unknown> {
+  readonly typeName: string;
+  readonly schema: Schema;
+  validateConfig?(request: ConfigValidationRequest<M>): void;
+  read(request: { config: M }, ctx: OperationContext<P>): Promise<M>;
+}
+
+export interface ConfigureRequest {
+  readonly config: ValueObject;
+  readonly terraformVersion: string;
+  readonly diags: Diagnostics;
+  readonly log: Logger;
+  readonly signal: AbortSignal;
+}
+
+export interface ProviderDefinition<P = unknown> {
+  /** The provider's type name, the prefix of its resource type names. */
+  readonly typeName: string;
+  readonly version: string;
+  readonly schema: Schema;
+  validateConfig?(request: ConfigValidationRequest<ValueObject>): void;
+  /** Returns what resources receive as `ctx.provider`; undefined when configuration failed. */
+  configure(request: ConfigureRequest): Promise<P | undefined>;
+  readonly resources: readonly ResourceDefinition<ValueObject, P>[];
+  readonly dataSources: readonly DataSourceDefinition<ValueObject, P>[];
+}
+
+export type { Value, ValueObject };

@@ -1,0 +1,83 @@
+// PlanResourceChange: the generic rules, then the resource's own plan logic (which may resolve
+// names against the API, warn, refuse, or mark attributes as requiring replacement). Nothing
+// is written remotely here.
+
+import { isUnknown, valueEquals, type ValueObject } from '../../cty/value.js';
+import { formatPath, type AttributePath, type Diagnostics } from '../diagnostics.js';
+import { applyPlanRules, conformToSchema } from '../plan.js';
+import type { PlanRequest, Planned } from '../resource.js';
+import { decodePrivate, encodePrivate, guarded, type ProviderServer } from './server.js';
+
+export interface PlanResult {
+  planned: ValueObject | null;
+  requiresReplace: AttributePath[];
+  plannedPrivate: Uint8Array;
+}
+
+export async function planResourceChange(
+  server: ProviderServer,
+  typeName: string,
+  prior: ValueObject | null,
+  proposed: ValueObject | null,
+  config: ValueObject | null,
+  priorPrivate: Uint8Array | undefined,
+  diags: Diagnostics,
+  signal?: AbortSignal,
+): Promise<PlanResult> {
+  const passthrough: PlanResult = { planned: proposed, requiresReplace: [], plannedPrivate: priorPrivate ?? new Uint8Array(0) };
+  const resource = server.resource(typeName, diags);
+  if (!resource) return passthrough;
+
+  let planned: ValueObject | null = null;
+  const requiresReplace: AttributePath[] = [];
+  if (proposed !== null && config !== null) {
+    const rules = applyPlanRules(resource.schema.block, prior, proposed, config);
+    planned = rules.planned;
+    requiresReplace.push(...rules.requiresReplace);
+  }
+
+  let privateState = decodePrivate(priorPrivate);
+  if (resource.modifyPlan) {
+    const ctx = server.context(diags, signal, { tf_rpc: 'PlanResourceChange', tf_resource_type: typeName });
+    if (!ctx) return passthrough;
+    const request: PlanRequest<ValueObject> = {
+      config: config as Planned<ValueObject> | null,
+      prior,
+      planned: planned as Planned<ValueObject> | null,
+      requireReplace: (path) => requiresReplace.push(path),
+      privateState,
+      setPrivateState: (s) => {
+        privateState = s;
+      },
+    };
+    await guarded(diags, 'Planning the change', () => resource.modifyPlan!(request, ctx));
+    planned = request.planned === null ? null : conformToSchema(resource.schema.block, request.planned as ValueObject);
+  }
+
+  if (planned !== null && config !== null) checkPlanKeepsConfig(planned, config, prior, diags);
+  return { planned, requiresReplace: dedupePaths(requiresReplace), plannedPrivate: encodePrivate(privateState) };
+}
+
+/**
+ * Terraform rejects a plan that changes a configured value; catching it here gives a clear
+ * message naming the attribute instead of Terraform's generic "invalid plan".
+ */
+function checkPlanKeepsConfig(planned: ValueObject, config: ValueObject, prior: ValueObject | null, diags: Diagnostics): void {
+  for (const [name, configured] of Object.entries(config)) {
+    if (configured === null || isUnknown(configured)) continue;
+    const value = planned[name] ?? null;
+    if (valueEquals(value, configured) || (prior !== null && valueEquals(value, prior[name] ?? null))) continue;
+    if (isUnknown(value)) continue;
+    diags.error('Provider produced an invalid plan', `The plan for ${formatPath([name])} differs from its configured value; this is a bug in the provider.`, [name]);
+  }
+}
+
+function dedupePaths(paths: AttributePath[]): AttributePath[] {
+  const seen = new Set<string>();
+  return paths.filter((p) => {
+    const key = JSON.stringify(p);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,129 @@
+// The provider server: holds the provider definition, its configured data and the stop
+// signal, and runs each Terraform operation (one file per operation in this folder) on
+// plain cty values. The protocol layer decodes requests into these calls and encodes back.
+
+import type { ValueObject } from '../../cty/value.js';
+import type { Logger } from '../../log/logger.js';
+import { DiagnosticError, Diagnostics } from '../diagnostics.js';
+import type { DataSourceDefinition, OperationContext, ProviderDefinition, ResourceDefinition } from '../resource.js';
+import type { Schema } from '../schema.js';
+
+export interface ServerCapabilities {
+  readonly planDestroy: boolean;
+  readonly getProviderSchemaOptional: boolean;
+}
+
+export class ProviderServer<P = unknown> {
+  readonly capabilities: ServerCapabilities = { planDestroy: true, getProviderSchemaOptional: true };
+  private readonly stopController = new AbortController();
+  private configured: P | undefined;
+  private readonly resources = new Map<string, ResourceDefinition<ValueObject, P>>();
+  private readonly dataSources = new Map<string, DataSourceDefinition<ValueObject, P>>();
+
+  constructor(
+    readonly provider: ProviderDefinition<P>,
+    readonly log: Logger,
+  ) {
+    for (const r of provider.resources) this.resources.set(r.typeName, r);
+    for (const d of provider.dataSources) this.dataSources.set(d.typeName, d);
+  }
+
+  get stopSignal(): AbortSignal {
+    return this.stopController.signal;
+  }
+
+  /** StopProvider: cancel in-flight and later work; the process keeps serving until Shutdown. */
+  stop(reason = 'Terraform asked the provider to stop'): void {
+    if (!this.stopController.signal.aborted) {
+      this.log.info('stop requested: cancelling in-flight operations');
+      this.stopController.abort(new OperationCancelledError(reason));
+    }
+  }
+
+  setConfigured(data: P | undefined): void {
+    this.configured = data;
+  }
+
+  resource(typeName: string, diags: Diagnostics): ResourceDefinition<ValueObject, P> | undefined {
+    const r = this.resources.get(typeName);
+    if (!r) diags.error('Unknown resource type', `This provider has no resource type "${typeName}".`);
+    return r;
+  }
+
+  dataSource(typeName: string, diags: Diagnostics): DataSourceDefinition<ValueObject, P> | undefined {
+    const d = this.dataSources.get(typeName);
+    if (!d) diags.error('Unknown data source', `This provider has no data source "${typeName}".`);
+    return d;
+  }
+
+  resourceSchemas(): Map<string, Schema> {
+    return new Map([...this.resources].map(([k, r]) => [k, r.schema]));
+  }
+
+  dataSourceSchemas(): Map<string, Schema> {
+    return new Map([...this.dataSources].map(([k, d]) => [k, d.schema]));
+  }
+
+  /** Context for a resource hook; undefined (with an error) if the provider is not configured. */
+  context(diags: Diagnostics, callSignal: AbortSignal | undefined, fields: Record<string, unknown>): OperationContext<P> | undefined {
+    if (this.configured === undefined) {
+      diags.error('Provider not configured', 'The provider configuration failed or was not received; see the errors above.');
+      return undefined;
+    }
+    return {
+      signal: callSignal ? AbortSignal.any([this.stopSignal, callSignal]) : this.stopSignal,
+      diags,
+      log: this.log.with(fields),
+      provider: this.configured,
+    };
+  }
+}
+
+export class OperationCancelledError extends Error {
+  override name = 'OperationCancelledError';
+}
+
+/**
+ * Run a resource hook, turning what it throws into diagnostics: DiagnosticError as given,
+ * cancellation as a clear message, anything else as an unexpected error with its message.
+ */
+export async function guarded<T>(diags: Diagnostics, what: string, run: () => Promise<T> | T): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (err) {
+    reportError(diags, what, err);
+    return undefined;
+  }
+}
+
+export function reportError(diags: Diagnostics, what: string, err: unknown): void {
+  if (err instanceof DiagnosticError) {
+    diags.error(err.summary, err.detail, err.path);
+  } else if (isCancellation(err)) {
+    diags.error(`${what} cancelled`, 'The operation was interrupted before it finished (Terraform was asked to stop, or a timeout expired).');
+  } else {
+    const message = err instanceof Error ? err.message : String(err);
+    diags.error(`${what} failed`, message);
+  }
+}
+
+export function isCancellation(err: unknown): boolean {
+  if (err instanceof OperationCancelledError) return true;
+  if (err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError')) return true;
+  return false;
+}
+
+export function encodePrivate(state: ValueObject | null): Uint8Array {
+  if (state === null) return new Uint8Array(0);
+  return new TextEncoder().encode(JSON.stringify(state));
+}
+
+export function decodePrivate(bytes: Uint8Array | undefined): ValueObject | null {
+  if (!bytes || bytes.length === 0) return null;
+  try {
+    const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes));
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as ValueObject) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,43 @@
+// ValidateProviderConfig, ValidateResourceConfig and ValidateDataResourceConfig: attribute
+// validators on known values, deprecation warnings, then the definition's own checks. Runs
+// before any API call, so bad input is reported at plan time on the right attribute.
+
+import { isObjectValue, isUnknown, type ValueObject } from '../../cty/value.js';
+import type { AttributePath, Diagnostics } from '../diagnostics.js';
+import type { Planned } from '../resource.js';
+import type { BlockSchema } from '../schema.js';
+import type { ProviderServer } from './server.js';
+
+export function validateBlock(block: BlockSchema, config: ValueObject, diags: Diagnostics, path: AttributePath = []): void {
+  for (const [name, attr] of Object.entries(block.attributes)) {
+    const value = config[name] ?? null;
+    const at = [...path, name];
+    if (value === null || isUnknown(value)) continue;
+    if (attr.deprecationMessage) diags.warning('Deprecated attribute', attr.deprecationMessage, at);
+    for (const validator of attr.validators ?? []) validator.validate(value, { path: at, diags });
+  }
+  for (const [name, nested] of Object.entries(block.blocks ?? {})) {
+    const value = config[name] ?? null;
+    if (isObjectValue(value)) validateBlock(nested.block, value, diags, [...path, name]);
+    else if (Array.isArray(value)) value.forEach((el, i) => isObjectValue(el) && validateBlock(nested.block, el, diags, [...path, name, { index: i }]));
+  }
+}
+
+export function validateProviderConfig(server: ProviderServer, config: ValueObject, diags: Diagnostics): void {
+  validateBlock(server.provider.schema.block, config, diags);
+  server.provider.validateConfig?.({ config: config as Planned<ValueObject>, diags });
+}
+
+export function validateResourceConfig(server: ProviderServer, typeName: string, config: ValueObject, diags: Diagnostics): void {
+  const resource = server.resource(typeName, diags);
+  if (!resource) return;
+  validateBlock(resource.schema.block, config, diags);
+  resource.validateConfig?.({ config: config as Planned<ValueObject>, diags });
+}
+
+export function validateDataSourceConfig(server: ProviderServer, typeName: string, config: ValueObject, diags: Diagnostics): void {
+  const dataSource = server.dataSource(typeName, diags);
+  if (!dataSource) return;
+  validateBlock(dataSource.schema.block, config, diags);
+  dataSource.validateConfig?.({ config: config as Planned<ValueObject>, diags });
+}

@@ -1,0 +1,30 @@
+import { Diagnostics } from '../../framework/diagnostics.js';
+import { impliedType } from '../../framework/schema.js';
+import { planResourceChange as plan } from '../../framework/server/plan_resource_change.js';
+import type { ProviderServer } from '../../framework/server/server.js';
+import { diagnosticsToProto, pathToProto } from '../convert/diagnostics.js';
+import { decodeObject, encodeDynamic } from '../convert/values.js';
+import type { tfplugin6 } from '../wire.js';
+
+export async function planResourceChange(server: ProviderServer, req: tfplugin6.PlanResourceChange.Request, signal: AbortSignal): Promise<tfplugin6.PlanResourceChange.Response.$Properties> {
+  const diags = new Diagnostics();
+  const resource = server.resource(req.typeName, diags);
+  if (!resource) return { plannedState: req.proposedNewState ?? null, diagnostics: diagnosticsToProto(diags.items) };
+  const type = impliedType(resource.schema.block);
+  const result = await plan(
+    server,
+    req.typeName,
+    decodeObject(req.priorState, type),
+    decodeObject(req.proposedNewState, type),
+    decodeObject(req.config, type),
+    req.priorPrivate,
+    diags,
+    signal,
+  );
+  return {
+    plannedState: encodeDynamic(result.planned, type),
+    requiresReplace: result.requiresReplace.map(pathToProto),
+    plannedPrivate: result.plannedPrivate,
+    diagnostics: diagnosticsToProto(diags.items),
+  };
+}
