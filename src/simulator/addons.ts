@@ -114,12 +114,14 @@ async function changePlan(sim: Simulator, addon: AddonRecord, body: unknown): Pr
   const provider = findProvider(addon.providerId);
   if (!provider) throw notFound('addon_provider');
   const target = resolvePlan(input.plan_id, provider);
+  // Asking for the plan the addon already has (or is changing to) is a no-op: PATCH stays
+  // idempotent, so a client may repeat a request whose answer it lost.
+  if (target.id === addon.planId) return;
   const nowV = sim.nowV();
   if (addonStatus(addon, nowV) === 'provisioning') throw badRequest('the addon is still being provisioned, retry once it is running');
   const status = databaseStatus(addon.database, nowV);
   if (status === 'updating') throw badRequest('a plan change is already in progress on this database, wait until it is running again');
   if (status === 'upgrading') throw badRequest('a version upgrade is in progress on this database, wait until it is running again');
-  if (target.id === addon.planId) throw badRequest(`the addon is already on plan ${target.name}`);
   const dataSize = await sim.dataSize(addon);
   if (dataSize > target.disk) {
     throw badRequest(

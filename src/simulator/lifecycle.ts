@@ -18,9 +18,9 @@ export const TIMINGS = {
   businessPlanChangeBase: 6000,
   businessPlanChangePerGiB: 500,
   businessFailover: 2000,
-  upgradePending: 1000,
-  minorUpgrade: 3000,
-  majorUpgradeBase: 5000,
+  upgradePending: 2000,
+  minorUpgrade: 8000,
+  majorUpgradeBase: 15_000,
   /** Scalingo's pessimistic estimate: 1 minute per 10 GiB for pg_upgrade. */
   majorUpgradePer10GiB: 60_000,
 } as const;
