@@ -281,8 +281,8 @@ export class Requester {
     const timeoutMs = call.timeoutMs ?? this.opts.timeoutMs;
     const signal = call.signal;
     throwIfAborted(signal);
-    const path = buildPath(API_PREFIX[spec.api] + spec.route, spec.params) + buildQuery(spec.query);
-    const key = `${this.identity} ${spec.api} ${path}`;
+    const relPath = buildPath(API_PREFIX[spec.api] + spec.route, spec.params) + buildQuery(spec.query);
+    const key = `${this.identity} ${spec.api} ${relPath}`;
     const ttl = spec.method === 'GET' ? spec.cacheTtlMs ?? 0 : 0;
 
     if (ttl > 0) {
@@ -293,14 +293,20 @@ export class Requester {
       }
     }
     let res: Response<T>;
-    if (spec.method === 'GET' && this.opts.coalesceGets) res = await this.coalesced(key, spec, signal, timeoutMs);
-    else res = await this.run(spec, signal, timeoutMs);
+    if (spec.method === 'GET' && this.opts.coalesceGets) res = await this.coalesced(key, relPath, spec, signal, timeoutMs);
+    else res = await this.run(spec, signal, timeoutMs, relPath);
     if (ttl > 0) this.cache.set(key, res, ttl);
     return res;
   }
 
   /** Identical concurrent GETs share one execution; it is aborted only when every waiter aborts. */
-  private coalesced<T>(key: string, spec: RequestSpec<T>, signal: AbortSignal | undefined, timeoutMs: number): Promise<Response<T>> {
+  private coalesced<T>(
+    key: string,
+    relPath: string,
+    spec: RequestSpec<T>,
+    signal: AbortSignal | undefined,
+    timeoutMs: number,
+  ): Promise<Response<T>> {
     let shared = this.inflight.get(key);
     let leader = false;
     if (!shared) {
@@ -309,7 +315,7 @@ export class Requester {
       const entry: SharedCall = {
         controller,
         waiters: 0,
-        promise: this.run(spec, controller.signal, timeoutMs).finally(() => {
+        promise: this.run(spec, controller.signal, timeoutMs, relPath).finally(() => {
           if (this.inflight.get(key) === entry) this.inflight.delete(key);
         }) as Promise<Response<unknown>>,
       };
@@ -340,10 +346,14 @@ export class Requester {
   }
 
   /** The attempts loop (no cache, no coalescing). */
-  private async run<T>(spec: RequestSpec<T>, signal: AbortSignal | undefined, timeoutMs: number): Promise<Response<T>> {
+  private async run<T>(
+    spec: RequestSpec<T>,
+    signal: AbortSignal | undefined,
+    timeoutMs: number,
+    relPath: string = buildPath(API_PREFIX[spec.api] + spec.route, spec.params) + buildQuery(spec.query),
+  ): Promise<Response<T>> {
     const { log, retry, bucket } = this.opts;
     const idempotent = spec.idempotent ?? defaultIdempotent(spec.method);
-    const relPath = buildPath(API_PREFIX[spec.api] + spec.route, spec.params) + buildQuery(spec.query);
     const route = API_PREFIX[spec.api] + spec.route;
     const base = await this.baseUrl(spec.api, signal);
     const path = base.basePath + relPath;
@@ -478,7 +488,11 @@ export class Requester {
         }
         if (retries + 1 >= retry.maxAttempts) throw error;
         retries += 1;
-        const delay = backoffDelay(retry, retries);
+        // A 503 may say when to come back; honour it within the same bound as for 429.
+        const retryAfterMs = parseRetryAfter(res.headers['retry-after']);
+        const delay = retryAfterMs !== undefined && retryAfterMs <= retry.maxRetryAfterMs
+          ? retryAfterMs
+          : backoffDelay(retry, retries);
         log('warn', 'scalingo retry', {
           api: spec.api, method: spec.method, route, attempt, request_id: requestId, delay_ms: delay,
           reason: `HTTP ${res.status}`,

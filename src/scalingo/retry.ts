@@ -1,8 +1,8 @@
 // Retry policy: which failures are retried, and how long to wait.
 //
 // Delays use exponential backoff with full jitter: a uniform draw in
-// [0, min(maxDelayMs, baseDelayMs * 2^(retry-1))]. A 429's `Retry-After` (seconds or HTTP date)
-// replaces the draw when present.
+// [0, min(maxDelayMs, baseDelayMs * 2^(retry-1))]. A 429's or 503's `Retry-After` (seconds or
+// HTTP date) replaces the draw when present.
 
 export interface RetryOptions {
   /** Total attempts per call, the first one included (default 5; 1 disables retries). */
@@ -67,5 +67,12 @@ export const NOT_SENT_ERROR_CODES: ReadonlySet<string> = new Set([
   'EAI_AGAIN',
 ]);
 
-/** Connection errors that are never retried (a wrong host name will not fix itself). */
-export const FATAL_ERROR_CODES: ReadonlySet<string> = new Set(['ENOTFOUND', 'ERR_INVALID_URL', 'UND_ERR_INVALID_ARG']);
+/** Failures that are never retried (a wrong host name or a closed client will not fix itself). */
+export const FATAL_ERROR_CODES: ReadonlySet<string> = new Set([
+  'ENOTFOUND',
+  'ERR_INVALID_URL',
+  'UND_ERR_INVALID_ARG',
+  'ERR_CLIENT_CLOSED',
+  'UND_ERR_CLOSED',
+  'UND_ERR_DESTROYED',
+]);

@@ -209,6 +209,23 @@ describe('retries', () => {
     expect((await requestCounts(sim))[ADDON]).toBe(5);
   });
 
+  it('honours Retry-After on a 503 too', async () => {
+    const { client: c } = newClient();
+    await c.addons.get(app.id, addon.id);
+    await setFaults(sim, [{ route: ADDON, status: 503, retry_after: 1, count: 1 }]);
+    const started = Date.now();
+    await c.addons.get(app.id, addon.id);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+  });
+
+  it('fails at once, without retrying, once the client is closed', async () => {
+    const { client: c } = newClient();
+    await c.addons.get(app.id, addon.id);
+    await c.close();
+    const err = await failure(c.addons.get(app.id, addon.id));
+    expect(err).toEqual(expect.objectContaining({ name: 'NetworkError', code: 'ERR_CLIENT_CLOSED', attempts: 1 }));
+  });
+
   it('gives up with ServerError after maxAttempts, and never retries a 500', async () => {
     const { client: c } = newClient({ retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2 } });
     await c.addons.get(app.id, addon.id);
