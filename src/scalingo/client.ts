@@ -13,11 +13,11 @@ import { ConfigurationError } from './errors.js';
 import { safeLogger } from './logger.js';
 import type { Logger } from './logger.js';
 import { sharedBucket } from './rate-limit.js';
-import type { RateLimitOptions } from './rate-limit.js';
+import type { RateLimitOptions, TokenBucket } from './rate-limit.js';
 import { RegionsApi } from './regions.js';
 import { Requester } from './requester.js';
 import { retryPolicy } from './retry.js';
-import type { RetryOptions } from './retry.js';
+import type { RetryOptions, RetryPolicy } from './retry.js';
 
 export interface ScalingoClientConfig {
   /** The account's API token (`tk-us-…`). Exchanged for bearer tokens; never sent elsewhere. */
@@ -38,7 +38,10 @@ export interface ScalingoClientConfig {
   /** Per-attempt timeout (default 30 s, as the Go client). */
   readonly timeoutMs?: number;
   readonly retry?: RetryOptions;
-  /** Client-side token bucket (default 60 requests/minute, burst 5), or `false` to disable it. */
+  /**
+   * Client-side token bucket (default 60 requests/minute, burst 5), shared by every client of the
+   * process with the same API token (the strictest limits apply), or `false` to disable it.
+   */
   readonly rateLimit?: RateLimitOptions | false;
   /** Share one request among identical concurrent GETs (default true). */
   readonly coalesceGets?: boolean;
@@ -69,8 +72,8 @@ export class ScalingoClient {
     }
     const timeoutMs = config.timeoutMs ?? 30_000;
     if (!(timeoutMs > 0)) throw new ConfigurationError('timeoutMs must be positive');
-    let retry;
-    let bucket;
+    let retry: RetryPolicy;
+    let bucket: TokenBucket | undefined;
     try {
       retry = retryPolicy(config.retry);
       bucket = config.rateLimit === false ? undefined : sharedBucket(config.apiToken, config.rateLimit ?? {});

@@ -26,10 +26,18 @@ interface Waiter {
   context: RequestContext | undefined;
 }
 
+function validated(options: RateLimitOptions): { rpm: number; burst: number } {
+  const rpm = options.requestsPerMinute ?? 60;
+  if (!(rpm > 1)) throw new RangeError('requestsPerMinute must be greater than 1');
+  const burst = options.burst ?? Math.max(1, Math.floor(rpm / 12));
+  if (!(burst >= 1 && burst < rpm)) throw new RangeError('burst must be at least 1 and below requestsPerMinute');
+  return { rpm, burst };
+}
+
 export class TokenBucket {
-  readonly requestsPerMinute: number;
-  readonly burst: number;
-  private readonly refillPerMs: number;
+  private rpm: number;
+  private capacity: number;
+  private refillPerMs: number;
   private tokens: number;
   private last: number;
   private pausedUntil = 0;
@@ -37,15 +45,34 @@ export class TokenBucket {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(options: RateLimitOptions = {}) {
-    const rpm = options.requestsPerMinute ?? 60;
-    if (!(rpm > 1)) throw new RangeError('requestsPerMinute must be greater than 1');
-    const burst = options.burst ?? Math.max(1, Math.floor(rpm / 12));
-    if (!(burst >= 1 && burst < rpm)) throw new RangeError('burst must be at least 1 and below requestsPerMinute');
-    this.requestsPerMinute = rpm;
-    this.burst = burst;
+    const { rpm, burst } = validated(options);
+    this.rpm = rpm;
+    this.capacity = burst;
     this.refillPerMs = (rpm - burst) / 60_000;
     this.tokens = burst;
     this.last = performance.now();
+  }
+
+  get requestsPerMinute(): number {
+    return this.rpm;
+  }
+
+  get burst(): number {
+    return this.capacity;
+  }
+
+  /** Applies the stricter of the current limits and `options` (clients sharing a token). */
+  restrict(options: RateLimitOptions): void {
+    const { rpm, burst } = validated(options);
+    const newRpm = Math.min(this.rpm, rpm);
+    const newBurst = Math.min(this.capacity, burst, newRpm - 1);
+    if (newRpm === this.rpm && newBurst === this.capacity) return;
+    this.refill(performance.now());
+    this.rpm = newRpm;
+    this.capacity = newBurst;
+    this.refillPerMs = (newRpm - newBurst) / 60_000;
+    this.tokens = Math.min(this.tokens, newBurst);
+    this.schedule();
   }
 
   /** Resolves when a request may be sent; rejects promptly with `RequestAbortedError` on abort. */
@@ -82,7 +109,7 @@ export class TokenBucket {
   }
 
   private refill(now: number): void {
-    this.tokens = Math.min(this.burst, this.tokens + (now - this.last) * this.refillPerMs);
+    this.tokens = Math.min(this.capacity, this.tokens + (now - this.last) * this.refillPerMs);
     this.last = now;
   }
 
@@ -118,17 +145,19 @@ export class TokenBucket {
 const buckets = new Map<string, TokenBucket>();
 
 /**
- * The process-wide bucket for an API token and a configuration. The token is only kept as a
- * SHA-256 digest. Clients with the same token and the same limits share one bucket.
+ * The process-wide bucket of an API token (kept only as a SHA-256 digest). Every client using
+ * that token shares it, since Scalingo's limit is per account: when clients ask for different
+ * limits, the strictest applies to all of them.
  */
 export function sharedBucket(apiToken: string, options: RateLimitOptions = {}): TokenBucket {
-  const probe = new TokenBucket(options);
-  const key = `${identityOf(apiToken)}:${probe.requestsPerMinute}:${probe.burst}`;
-  let bucket = buckets.get(key);
-  if (!bucket) {
-    bucket = probe;
-    buckets.set(key, bucket);
+  const key = identityOf(apiToken);
+  const existing = buckets.get(key);
+  if (existing) {
+    existing.restrict(options);
+    return existing;
   }
+  const bucket = new TokenBucket(options);
+  buckets.set(key, bucket);
   return bucket;
 }
 

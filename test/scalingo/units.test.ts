@@ -110,10 +110,13 @@ describe('token bucket', () => {
     await fast.acquire();
     expect(performance.now() - t0).toBeGreaterThanOrEqual(140);
   });
-  it('is shared per API token and configuration', () => {
-    expect(sharedBucket('tk-a', { requestsPerMinute: 60 })).toBe(sharedBucket('tk-a', {}));
-    expect(sharedBucket('tk-a')).not.toBe(sharedBucket('tk-b'));
-    expect(sharedBucket('tk-a', { requestsPerMinute: 120 })).not.toBe(sharedBucket('tk-a'));
+  it('is shared per API token, with the strictest limits of its clients', () => {
+    const a = sharedBucket('tk-a', { requestsPerMinute: 120, burst: 20 });
+    expect(sharedBucket('tk-a', { requestsPerMinute: 600 })).toBe(a);
+    expect([a.requestsPerMinute, a.burst]).toEqual([120, 20]);
+    expect(sharedBucket('tk-a', { requestsPerMinute: 60 })).toBe(a);
+    expect([a.requestsPerMinute, a.burst]).toEqual([60, 5]);
+    expect(sharedBucket('tk-b')).not.toBe(a);
     expect(() => new TokenBucket({ requestsPerMinute: 10, burst: 10 })).toThrow(RangeError);
   });
 });
