@@ -37,8 +37,8 @@ simulator: build
 
 # Filesystem mirror layout Terraform and OpenTofu search (implied mirror ~/.terraform.d/plugins).
 install: build
-	mkdir -p "$(PKG_DIR)"
-	cp dist/bundle/provider.mjs "$(PKG_DIR)/provider.mjs"
+	rm -rf "$(PKG_DIR)" && mkdir -p "$(PKG_DIR)"
+	cp dist/bundle/*.cjs dist/bundle/*.cache "$(PKG_DIR)/"
 	cp dist/bundle/terraform-provider-scalingo "$(PKG_DIR)/terraform-provider-scalingo_v$(VERSION)"
 	chmod +x "$(PKG_DIR)/terraform-provider-scalingo_v$(VERSION)"
 	@echo "Installed into $(PKG_DIR)"

@@ -74,11 +74,19 @@ export async function serve(options: ServeOptions): Promise<RunningPlugin> {
     shuttingDown = true;
     log.debug('shutting down plugin server');
     for (const s of stdioStreams) s.end();
-    // Let the Shutdown response flush, then stop at once: Terraform kills us after 2 s.
-    setImmediate(() => {
-      server.forceShutdown();
+    // Let in-flight responses (Shutdown's own) flush, then stop; force it if a client holds
+    // on, well within the 2 s after which Terraform kills the process.
+    const finish = () => {
       removeSocketDir();
       resolveClosed();
+    };
+    const force = setTimeout(() => {
+      server.forceShutdown();
+      finish();
+    }, 500);
+    server.tryShutdown(() => {
+      clearTimeout(force);
+      finish();
     });
   };
 

@@ -6,6 +6,7 @@ import { isUnknown, valueEquals, type ValueObject } from '../../cty/value.js';
 import { formatPath, type AttributePath, type Diagnostics } from '../diagnostics.js';
 import { applyPlanRules, conformToSchema } from '../plan.js';
 import type { PlanRequest, Planned } from '../resource.js';
+import type { BlockSchema } from '../schema.js';
 import { decodePrivate, encodePrivate, guarded, type ProviderServer } from './server.js';
 
 export interface PlanResult {
@@ -54,7 +55,7 @@ export async function planResourceChange(
     planned = request.planned === null ? null : conformToSchema(resource.schema.block, request.planned as ValueObject);
   }
 
-  if (planned !== null && config !== null) checkPlanKeepsConfig(planned, config, prior, diags);
+  if (planned !== null && config !== null) checkPlanKeepsConfig(resource.schema.block, planned, config, prior, diags);
   return { planned, requiresReplace: dedupePaths(requiresReplace), plannedPrivate: encodePrivate(privateState) };
 }
 
@@ -62,9 +63,9 @@ export async function planResourceChange(
  * Terraform rejects a plan that changes a configured value; catching it here gives a clear
  * message naming the attribute instead of Terraform's generic "invalid plan".
  */
-function checkPlanKeepsConfig(planned: ValueObject, config: ValueObject, prior: ValueObject | null, diags: Diagnostics): void {
+function checkPlanKeepsConfig(block: BlockSchema, planned: ValueObject, config: ValueObject, prior: ValueObject | null, diags: Diagnostics): void {
   for (const [name, configured] of Object.entries(config)) {
-    if (configured === null || isUnknown(configured)) continue;
+    if (configured === null || isUnknown(configured) || block.attributes[name]?.writeOnly) continue;
     const value = planned[name] ?? null;
     if (valueEquals(value, configured) || (prior !== null && valueEquals(value, prior[name] ?? null))) continue;
     if (isUnknown(value)) continue;

@@ -1,0 +1,56 @@
+// Bundle a provider entry point into an executable directory:
+//   <outDir>/<executable>   sh launcher that execs node (no shell stays between Terraform and node)
+//   <outDir>/launcher.cjs   loads the bundle with V8's code cache
+//   <outDir>/provider.cjs   the process layer (handshake, gRPC, TLS): all that runs before the handshake line
+//   <outDir>/core.cjs       the provider itself, required lazily while Terraform connects
+// Shared by the real provider build and the e2e tests' fixture provider.
+import { chmodSync, copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const scriptsDir = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * @param {{ entry: string, coreEntry: string, coreImport: RegExp, outDir: string, executable: string }} o
+ *   coreImport matches the specifier the entry uses to import the core lazily.
+ */
+export async function bundleProvider(o) {
+  rmSync(o.outDir, { recursive: true, force: true });
+  mkdirSync(o.outDir, { recursive: true });
+  const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    // Turn the lazy import() into require(), so that the launcher's code cache applies.
+    supported: { 'dynamic-import': false },
+  };
+  const coreExternal = {
+    name: 'core-external',
+    setup(build) {
+      build.onResolve({ filter: o.coreImport }, () => ({ path: './core.cjs', external: true }));
+    },
+  };
+  const metaProcess = await esbuild.build({ ...common, entryPoints: [o.entry], outfile: join(o.outDir, 'provider.cjs'), plugins: [coreExternal], metafile: true });
+  const metaCore = await esbuild.build({ ...common, entryPoints: [o.coreEntry], outfile: join(o.outDir, 'core.cjs'), metafile: true });
+  copyFileSync(join(scriptsDir, 'launcher.cjs'), join(o.outDir, 'launcher.cjs'));
+  const launcher = join(o.outDir, o.executable);
+  writeFileSync(
+    launcher,
+    [
+      '#!/bin/sh',
+      '# Terraform provider launcher: replaces itself with node running the bundled provider.',
+      'here=$(dirname "$(readlink -f "$0")")',
+      `node_bin=${JSON.stringify(process.execPath)}`,
+      '[ -x "$node_bin" ] || node_bin=node',
+      'exec "$node_bin" "$here/launcher.cjs" "$@"',
+      '',
+    ].join('\n'),
+  );
+  chmodSync(launcher, 0o755);
+  return { process: metaProcess.metafile, core: metaCore.metafile, launcher };
+}
