@@ -180,6 +180,8 @@ export class PostgresBackend implements DatabaseBackend {
             'shared_buffers = 16MB',
             'max_connections = 100',
             `ssl = ${tls ? 'on' : 'off'}`,
+            // Failed statements may carry passwords (CREATE ROLE … PASSWORD): keep them out of the log.
+            "log_min_error_statement = 'panic'",
             '',
           ].join('\n'),
         );

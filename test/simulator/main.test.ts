@@ -2,8 +2,9 @@
 import { describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { call } from './helpers.js';
 
@@ -15,12 +16,27 @@ interface Started {
   child: ChildProcessWithoutNullStreams;
   first: { url: string; api_token: string; apps: { id: string; name: string }[]; postgres: string };
   lines: string[];
+  stderr: () => string;
+}
+
+/** True when something accepts TCP connections on 127.0.0.1:port. */
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolvePromise) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolvePromise(true);
+    });
+    socket.once('error', () => resolvePromise(false));
+  });
 }
 
 function start(args: string[]): Promise<Started> {
   const child = spawn(process.execPath, [entry, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   const lines: string[] = [];
   let buffer = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolvePromise, reject) => {
     const timer = setTimeout(() => reject(new Error('no first line within 20 s')), 20_000);
     child.stdout.on('data', (chunk: Buffer) => {
@@ -31,7 +47,7 @@ function start(args: string[]): Promise<Started> {
         buffer = buffer.slice(nl + 1);
         if (lines.length === 1) {
           clearTimeout(timer);
-          resolvePromise({ child, first: JSON.parse(lines[0]!), lines });
+          resolvePromise({ child, first: JSON.parse(lines[0]!), lines, stderr: () => stderr });
         }
       }
     });
@@ -48,7 +64,7 @@ describeBuilt('node dist/simulator/main.js', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sim-main-'));
     try {
       const stateFile = join(dir, 'state.json');
-      const { child, first, lines } = await start(['--port', '0', '--postgres', 'auto', '--state-file', stateFile, '--speed', '10', '--rate-limit', '100']);
+      const { child, first, lines, stderr } = await start(['--port', '0', '--postgres', 'auto', '--state-file', stateFile, '--speed', '10', '--rate-limit', '100']);
       expect(Object.keys(first).sort()).toEqual(['api_token', 'apps', 'postgres', 'url']);
       expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(first.api_token).toMatch(/^tk-us-/);
@@ -58,6 +74,9 @@ describeBuilt('node dist/simulator/main.js', () => {
       const ex = await call(first.url, 'POST', '/v1/tokens/exchange', { headers: { Authorization: basic } });
       expect(ex.status).toBe(200);
       await call(first.url, 'GET', '/v1/apps?secret=1', { token: ex.body.token });
+      const pgPort = /private cluster on 127\.0\.0\.1:(\d+)/.exec(stderr())?.[1];
+      expect(first.postgres === 'real').toBe(pgPort !== undefined);
+      if (pgPort) expect(await listening(Number(pgPort))).toBe(true);
       const exit = exitCode(child);
       child.kill('SIGTERM');
       expect(await exit).toBe(0);
@@ -68,7 +87,8 @@ describeBuilt('node dist/simulator/main.js', () => {
       expect(log).not.toContain(ex.body.token);
       expect(log).not.toContain('secret');
       expect(JSON.parse(readFileSync(stateFile, 'utf8')).apiToken).toBe(first.api_token);
-      expect(readdirSync(tmpdir()).filter((d) => d.startsWith('scalingo-sim-pg-') && existsSync(join(tmpdir(), d, 'data', 'postmaster.pid')))).toEqual([]);
+      // Its PostgreSQL cluster was stopped too.
+      if (pgPort) expect(await listening(Number(pgPort))).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
