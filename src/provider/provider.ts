@@ -1,14 +1,42 @@
-// Placeholder until the provider configuration lands.
-import type { ProviderDefinition } from '../framework/resource.js';
+// The Scalingo provider: its configuration, and the registry of resources and data sources.
+
+import type { ValueObject } from '../cty/value.js';
+import type { DataSourceDefinition, ProviderDefinition, ResourceDefinition } from '../framework/resource.js';
+import { addonResource } from '../resources/addon/index.js';
+import { addonPlansDataSource } from '../resources/addon_plans.js';
+import { addonsDataSource } from '../resources/addons.js';
+import { ScalingoContext } from '../resources/context.js';
+import { ScalingoClient } from '../scalingo/index.js';
+import { providerSchema, resolveSettings } from './config.js';
 import { PROVIDER_VERSION } from './version.js';
 
-export const scalingoProvider: ProviderDefinition<unknown> = {
+export const resources = [addonResource] as unknown as readonly ResourceDefinition<ValueObject, ScalingoContext>[];
+export const dataSources = [addonPlansDataSource, addonsDataSource] as unknown as readonly DataSourceDefinition<ValueObject, ScalingoContext>[];
+
+export const scalingoProvider: ProviderDefinition<ScalingoContext> = {
   typeName: 'scalingo',
   version: PROVIDER_VERSION,
-  schema: { version: 0, block: { attributes: {} } },
-  async configure() {
-    return {};
+  schema: providerSchema,
+  async configure({ config, diags, log }) {
+    const settings = resolveSettings(config, process.env, diags);
+    if (!settings) return undefined;
+    log.debug('configuring the Scalingo client', {
+      region: settings.region,
+      auth_api_url: settings.authUrl,
+      api_url: settings.apiUrl ?? '(from region)',
+      db_api_url: settings.dbApiUrl ?? '(from region)',
+    });
+    const client = new ScalingoClient({
+      apiToken: settings.apiToken,
+      version: PROVIDER_VERSION,
+      authUrl: settings.authUrl,
+      region: settings.region,
+      ...(settings.apiUrl ? { apiUrl: settings.apiUrl } : {}),
+      ...(settings.dbApiUrl ? { dbApiUrl: settings.dbApiUrl } : {}),
+      logger: (level, message, fields) => log.log(level, message, { ...fields, '@module': 'scalingo-client' }),
+    });
+    return new ScalingoContext(client);
   },
-  resources: [],
-  dataSources: [],
+  resources,
+  dataSources,
 };

@@ -51,7 +51,7 @@ export async function planResourceChange(
         privateState = s;
       },
     };
-    await guarded(diags, 'Planning the change', () => resource.modifyPlan!(request, ctx));
+    await guarded(diags, 'Planning the change', () => resource.modifyPlan!(request, ctx), ctx.log);
     planned = request.planned === null ? null : conformToSchema(resource.schema.block, request.planned as ValueObject);
   }
 

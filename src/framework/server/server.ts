@@ -87,16 +87,18 @@ export class OperationCancelledError extends Error {
  * Run a resource hook, turning what it throws into diagnostics: DiagnosticError as given,
  * cancellation as a clear message, anything else as an unexpected error with its message.
  */
-export async function guarded<T>(diags: Diagnostics, what: string, run: () => Promise<T> | T): Promise<T | undefined> {
+export async function guarded<T>(diags: Diagnostics, what: string, run: () => Promise<T> | T, log?: Logger): Promise<T | undefined> {
   try {
     return await run();
   } catch (err) {
-    reportError(diags, what, err);
+    reportError(diags, what, err, log);
     return undefined;
   }
 }
 
-export function reportError(diags: Diagnostics, what: string, err: unknown): void {
+export function reportError(diags: Diagnostics, what: string, err: unknown, log?: Logger): void {
+  // Programming errors keep their stack in the log (TF_LOG=error and above).
+  if (err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError) log?.error(`${what} failed`, { stack: err.stack ?? String(err) });
   if (err instanceof DiagnosticError) {
     diags.error(err.summary, err.detail, err.path);
   } else if (isCancellation(err)) {

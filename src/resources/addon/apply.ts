@@ -1,0 +1,261 @@
+// Apply-time logic of scalingo_addon: provision, change plan, toggle features, delete, and
+// wait until Scalingo reports the work done. The state is recorded as soon as the addon
+// exists or the change is accepted, so a failure, timeout or Ctrl-C later loses nothing.
+
+import type { ValueObject } from '../../cty/value.js';
+import { DiagnosticError } from '../../framework/diagnostics.js';
+import type { ApplyContext, OperationContext } from '../../framework/resource.js';
+import { timeoutFor } from '../../framework/timeouts.js';
+import { isNotFound, isOutcomeUnknown, normalizeAddonProviderId, type Addon, type Database } from '../../scalingo/index.js';
+import type { ScalingoContext } from '../context.js';
+import { waitUntil } from '../wait.js';
+import { DEFAULT_TIMEOUT_MS, type AddonModel } from './model.js';
+import { resolvePlan } from './plan.js';
+
+type Ctx = OperationContext<ScalingoContext>;
+type ApplyCtx = ApplyContext<ScalingoContext, AddonModel>;
+
+// If a plan change completes before the first poll sees "updating", accept "running on the new
+// plan" once it has held this long.
+const PLAN_CHANGE_SETTLE_MS = 5000;
+
+export function stateFromAddon(addon: Addon, base: Pick<AddonModel, 'app' | 'provider_id' | 'timeouts'> & Partial<AddonModel>): AddonModel {
+  const providerId = normalizeAddonProviderId(base.provider_id) === addon.addon_provider.id ? base.provider_id : addon.addon_provider.id;
+  return {
+    id: addon.id,
+    app: base.app,
+    provider_id: providerId,
+    plan: addon.plan.name,
+    plan_id: addon.plan.id,
+    resource_id: addon.resource_id,
+    // Planned values may still be "unknown" markers at apply time: only keep real ones.
+    database_features: Array.isArray(base.database_features) ? base.database_features : null,
+    status: addon.status,
+    database_version: typeof base.database_version === 'string' ? base.database_version : null,
+    timeouts: base.timeouts,
+  };
+}
+
+function withDatabase(state: AddonModel, database: Database): AddonModel {
+  return {
+    ...state,
+    database_features: database.features.filter((f) => f.status !== 'PENDING_TO_REMOVE' && f.status !== 'FAILED').map((f) => f.name).sort(),
+    database_version: database.readable_version,
+  };
+}
+
+export async function createAddon(config: AddonModel, planned: AddonModel, ctx: ApplyCtx): Promise<AddonModel> {
+  // Unknown planned values (computed ones) arrive as markers: decide from the configuration.
+  const wantedFeatures = config.database_features;
+  const sc = ctx.provider;
+  const app = planned.app;
+  const providerId = normalizeAddonProviderId(planned.provider_id);
+  const timeoutMs = timeoutFor(planned.timeouts, 'create', DEFAULT_TIMEOUT_MS);
+  const deadline = AbortSignal.any([ctx.signal, AbortSignal.timeout(timeoutMs)]);
+
+  const planId = await planIdOf(ctx, planned);
+  const existing = new Set((await sc.client.addons.list(app, { signal: ctx.signal })).map((a) => a.id));
+  let addon: Addon;
+  try {
+    addon = (await sc.client.addons.provision(app, { providerId, planId }, { signal: ctx.signal })).addon;
+  } catch (err) {
+    if (!isOutcomeUnknown(err)) throw err;
+    // The request may or may not have reached Scalingo: look before doing anything else.
+    ctx.log.warn('provisioning outcome unknown; reconciling with the addon list', { app, provider_id: providerId });
+    const adopted = await reconcileProvision(ctx, app, providerId, existing);
+    if (adopted) addon = adopted;
+    else {
+      ctx.log.info('no addon was created; provisioning again', { app, provider_id: providerId });
+      addon = (await sc.client.addons.provision(app, { providerId, planId }, { signal: ctx.signal })).addon;
+    }
+  }
+  sc.invalidate(app);
+  let state = stateFromAddon(addon, planned);
+  ctx.recordState(state);
+  ctx.log.info('addon provisioned', { addon_id: addon.id, plan: addon.plan.name, status: addon.status });
+
+  addon = await waitForAddon(ctx, app, addon.id, (a) => a.status === 'running', `addon ${addon.id} to be running`, timeoutMs, deadline, (a) => {
+    state = stateFromAddon(a, planned);
+    ctx.recordState(state);
+  });
+  state = stateFromAddon(addon, planned);
+
+  if (await sc.isDatabase(providerId, ctx.signal)) {
+    let database = await waitForDatabase(ctx, app, addon.id, (d) => d.status === 'running', `database ${addon.id} to be running`, timeoutMs, deadline);
+    state = withDatabase(state, database);
+    ctx.recordState(state);
+    if (wantedFeatures !== null) {
+      database = await applyFeatures(ctx, app, addon.id, database, wantedFeatures, timeoutMs, deadline);
+      state = withDatabase(state, database);
+    }
+  }
+  return state;
+}
+
+/** The plan ID resolved at plan time, or resolved now if the plan name was unknown then. */
+async function planIdOf(ctx: Ctx, planned: AddonModel): Promise<string> {
+  if (typeof planned.plan_id === 'string') return planned.plan_id;
+  const plan = await resolvePlan(ctx, planned.provider_id, planned.plan);
+  if (!plan) throw new DiagnosticError('Unknown plan', `Could not resolve plan "${planned.plan}".`, ['plan']);
+  return plan.id;
+}
+
+async function reconcileProvision(ctx: Ctx, app: string, providerId: string, existing: Set<string>): Promise<Addon | undefined> {
+  const after = await ctx.provider.client.addons.list(app, { signal: ctx.signal });
+  const created = after.filter((a) => !existing.has(a.id) && a.addon_provider.id === providerId);
+  if (created.length === 1) {
+    ctx.log.info('found the addon created by the interrupted request', { addon_id: created[0]!.id });
+    return created[0];
+  }
+  if (created.length > 1) {
+    throw new DiagnosticError(
+      'Cannot tell which addon was created',
+      `After an interrupted provisioning request, app ${app} has ${created.length} new ${providerId} addons (${created.map((a) => a.id).join(', ')}). Import the right one with \`terraform import\` and delete the other.`,
+    );
+  }
+  return undefined;
+}
+
+export async function updateAddon(prior: AddonModel, config: AddonModel, planned: AddonModel, ctx: ApplyCtx): Promise<AddonModel> {
+  const sc = ctx.provider;
+  const app = prior.app;
+  const id = prior.id!;
+  const timeoutMs = timeoutFor(planned.timeouts, 'update', DEFAULT_TIMEOUT_MS);
+  const deadline = AbortSignal.any([ctx.signal, AbortSignal.timeout(timeoutMs)]);
+  const database = await sc.isDatabase(prior.provider_id, ctx.signal);
+  let state: AddonModel = { ...prior, timeouts: planned.timeouts, provider_id: planned.provider_id };
+
+  if (planned.plan !== prior.plan) {
+    const planId = await planIdOf(ctx, planned);
+    const changed = await sc.client.addons.changePlan(app, id, planId, { signal: ctx.signal });
+    sc.invalidate(app);
+    ctx.log.info('plan change accepted', { addon_id: id, from: prior.plan, to: planned.plan, message: changed.message ?? '' });
+    // Accepted: from here on the addon is on the new plan, whatever happens to the wait.
+    state = { ...state, plan: planned.plan, plan_id: planId, status: changed.addon?.status ?? state.status };
+    ctx.recordState(state);
+
+    if (database) {
+      let sawUpdating = false;
+      let runningSince: number | undefined;
+      const db = await waitForDatabase(
+        ctx,
+        app,
+        id,
+        (d) => {
+          if (d.status === 'updating') sawUpdating = true;
+          if (d.status !== 'running' || d.plan !== planned.plan) {
+            runningSince = undefined;
+            return false;
+          }
+          runningSince ??= Date.now();
+          return sawUpdating || Date.now() - runningSince >= PLAN_CHANGE_SETTLE_MS;
+        },
+        `database ${id} to run on ${planned.plan}`,
+        timeoutMs,
+        deadline,
+      );
+      state = { ...withDatabase(state, db), database_features: state.database_features, status: 'running' };
+    } else {
+      const addon = await waitForAddon(ctx, app, id, (a) => a.status === 'running' && a.plan.name === planned.plan, `addon ${id} to run on ${planned.plan}`, timeoutMs, deadline);
+      state = stateFromAddon(addon, state);
+    }
+    ctx.recordState(state);
+  }
+
+  if (database && config.database_features !== null) {
+    const current = await sc.client.databases.get(app, id, { signal: ctx.signal });
+    const db = await applyFeatures(ctx, app, id, current, config.database_features, timeoutMs, deadline);
+    state = withDatabase(state, db);
+  }
+  const addon = await sc.findAddon(app, id, ctx.signal);
+  if (addon) state = { ...stateFromAddon(addon, state), database_features: state.database_features, database_version: state.database_version };
+  return state;
+}
+
+export async function deleteAddon(prior: AddonModel, ctx: Ctx): Promise<void> {
+  try {
+    await ctx.provider.client.addons.destroy(prior.app, prior.id!, { signal: ctx.signal });
+  } catch (err) {
+    // Already gone (deleted by hand, or a retried DELETE that had succeeded): done.
+    if (!isNotFound(err)) throw err;
+    ctx.log.info('addon already deleted', { addon_id: prior.id });
+  }
+  ctx.provider.invalidate(prior.app);
+}
+
+/** Enable the wanted features, disable the others, and wait until they settle. */
+async function applyFeatures(ctx: Ctx, app: string, id: string, database: Database, wanted: string[], timeoutMs: number, deadline: AbortSignal): Promise<Database> {
+  const { client } = ctx.provider;
+  const active = new Set(database.features.filter((f) => f.status !== 'PENDING_TO_REMOVE').map((f) => f.name));
+  const want = new Set(wanted);
+  // force-ssl before publicly-available: Scalingo requires that order.
+  const toEnable = [...want].filter((f) => !active.has(f)).sort((a) => (a === 'force-ssl' ? -1 : 1));
+  const toDisable = [...active].filter((f) => !want.has(f)).sort((a) => (a === 'publicly-available' ? -1 : 1));
+  for (const name of toEnable) {
+    await client.databases.enableFeature(app, id, name, { signal: ctx.signal });
+    await waitForDatabase(
+      ctx,
+      app,
+      id,
+      (d) => d.features.some((f) => f.name === name && f.status === 'ACTIVATED'),
+      `feature ${name} of database ${id} to be activated`,
+      timeoutMs,
+      deadline,
+      (d) => (d.features.some((f) => f.name === name && f.status === 'FAILED') ? `Scalingo could not enable ${name}; contact Scalingo support.` : undefined),
+    );
+  }
+  for (const name of toDisable) {
+    await client.databases.disableFeature(app, id, name, { signal: ctx.signal });
+    await waitForDatabase(ctx, app, id, (d) => !d.features.some((f) => f.name === name), `feature ${name} of database ${id} to be removed`, timeoutMs, deadline);
+  }
+  return toEnable.length + toDisable.length > 0 ? client.databases.get(app, id, { signal: ctx.signal }) : database;
+}
+
+function waitForAddon(
+  ctx: Ctx,
+  app: string,
+  id: string,
+  done: (a: Addon) => boolean,
+  what: string,
+  timeoutMs: number,
+  deadline: AbortSignal,
+  onPoll?: (a: Addon) => void,
+): Promise<Addon> {
+  return waitUntil({
+    what,
+    poll: (signal) => ctx.provider.client.addons.get(app, id, { signal }),
+    status: (a) => `${a.status} (${a.plan.name})`,
+    done,
+    failed: (a) => (a.status === 'suspended' ? `Addon ${id} is suspended (for example after a payment issue); Scalingo support can resume it.` : undefined),
+    timeoutMs,
+    signal: deadline,
+    log: ctx.log.with({ addon_id: id }),
+    ...(onPoll ? { onPoll } : {}),
+  });
+}
+
+function waitForDatabase(
+  ctx: Ctx,
+  app: string,
+  id: string,
+  done: (d: Database) => boolean,
+  what: string,
+  timeoutMs: number,
+  deadline: AbortSignal,
+  failed?: (d: Database) => string | undefined,
+): Promise<Database> {
+  return waitUntil({
+    what,
+    poll: (signal) => ctx.provider.client.databases.get(app, id, { signal }),
+    status: (d) => `${d.status} (${d.plan})`,
+    done,
+    ...(failed ? { failed } : {}),
+    timeoutMs,
+    signal: deadline,
+    log: ctx.log.with({ addon_id: id }),
+  });
+}
+
+export function addonPrivate(privateState: ValueObject | null): { featuresManaged: boolean } {
+  return { featuresManaged: privateState?.['features_managed'] === true };
+}

@@ -1,0 +1,67 @@
+// The scalingo_addon schema and its state model.
+
+import { StringType } from '../../cty/types.js';
+import type { Value } from '../../cty/value.js';
+import { requiresReplace, requiresReplaceIf, useStateForUnknown } from '../../framework/planmodifiers.js';
+import { attr, type Schema } from '../../framework/schema.js';
+import { timeoutsBlock } from '../../framework/timeouts.js';
+import { stringMatches } from '../../framework/validators.js';
+import { normalizeAddonProviderId } from '../../scalingo/index.js';
+
+export const DEFAULT_TIMEOUT_MS = 40 * 60_000;
+
+export type AddonTimeouts = { create: string | null; update: string | null; delete: string | null };
+
+export type AddonModel = {
+  id: string | null;
+  app: string;
+  provider_id: string;
+  plan: string;
+  plan_id: string | null;
+  resource_id: string | null;
+  database_features: string[] | null;
+  status: string | null;
+  database_version: string | null;
+  timeouts: AddonTimeouts | null;
+};
+
+const sameProvider = (prior: Value, planned: Value) =>
+  typeof prior === 'string' && typeof planned === 'string' && normalizeAddonProviderId(prior) !== normalizeAddonProviderId(planned);
+
+export const addonSchema: Schema = {
+  // Version 0 is the official provider's state (database_features as a list); 1 is ours.
+  version: 1,
+  block: {
+    description:
+      'An addon of a Scalingo app, such as a PostgreSQL database. Changing `plan` scales the addon in place; the plan shows what the change will do (downtime or failover) before anything happens.',
+    attributes: {
+      id: attr.string({ computed: true, description: 'Addon ID (`ad-…`).', planModifiers: [useStateForUnknown()] }),
+      app: attr.string({
+        required: true,
+        description: 'ID of the app the addon belongs to (the app name works too, but the ID survives renames). Changing it replaces the addon.',
+        planModifiers: [requiresReplace()],
+      }),
+      provider_id: attr.string({
+        required: true,
+        description: 'Addon provider, e.g. `postgresql` or `redis`. Legacy aliases such as `scalingo-postgresql` are accepted and never cause a replacement. Changing the provider replaces the addon.',
+        validators: [stringMatches(/^[a-z0-9][a-z0-9-]*$/, 'An addon provider ID is made of lowercase letters, digits and hyphens, such as "postgresql"')],
+        planModifiers: [requiresReplaceIf(sameProvider, 'changing to another provider replaces the addon')],
+      }),
+      plan: attr.string({
+        required: true,
+        description: 'Plan name, as `scalingo addons-plans <provider>` lists it (e.g. `postgresql-starter-512`). Changing it scales the addon in place.',
+      }),
+      plan_id: attr.string({ computed: true, description: 'ID of the plan.' }),
+      resource_id: attr.string({ computed: true, description: 'Resource ID of the addon, e.g. the database name.', planModifiers: [useStateForUnknown()] }),
+      database_features: attr.setOf(StringType, {
+        optional: true,
+        computed: true,
+        description:
+          'Database features to enable, e.g. `force-ssl`, `publicly-available` (needs `force-ssl`), or for Redis `redis-rdb`, `redis-aof`, `redis-cache`. When set, features not listed are disabled. When not set, the enabled features are recorded as they are.',
+      }),
+      status: attr.string({ computed: true, description: 'Addon status: `provisioning`, `running` or `suspended`.' }),
+      database_version: attr.string({ computed: true, description: 'Database version, e.g. `17.9.0-2` (databases only).' }),
+    },
+    blocks: { timeouts: timeoutsBlock(['create', 'update', 'delete'], DEFAULT_TIMEOUT_MS) },
+  },
+};

@@ -1,0 +1,212 @@
+// Plan-time logic of scalingo_addon: everything is checked and explained before anything is
+// written. The plan name is resolved against the provider's catalogue; a plan change says what
+// it will do to the database, warns on a downscale, and refuses one whose data cannot fit.
+
+import { isUnknown, UNKNOWN } from '../../cty/value.js';
+import type { Diagnostics } from '../../framework/diagnostics.js';
+import type { OperationContext, PlanRequest, Planned } from '../../framework/resource.js';
+import { isNotFound, normalizeAddonProviderId, type Plan } from '../../scalingo/index.js';
+import type { ScalingoContext } from '../context.js';
+import type { AddonModel } from './model.js';
+import { availablePlanNames, byPosition, closestPlanName, formatBytes, isDownscale, planChangeImpact } from './plans.js';
+
+type Ctx = OperationContext<ScalingoContext>;
+
+const known = (v: unknown): v is string => typeof v === 'string';
+
+export async function planAddon(request: PlanRequest<AddonModel>, ctx: Ctx): Promise<void> {
+  const { prior } = request;
+  const planned = request.planned;
+  if (planned === null) {
+    if (prior && (await safeIsDatabase(ctx, prior.provider_id))) {
+      ctx.diags.warning(
+        `Destroying ${prior.provider_id} addon ${prior.id ?? ''} deletes its data`,
+        'Scalingo erases the database, its backups and its point-in-time recovery data when the addon is deleted. Take a backup first if you need the data.',
+      );
+    }
+    return;
+  }
+
+  // A legacy alias of the same provider is not a change (and never a replacement).
+  if (prior && known(planned.provider_id) && normalizeAddonProviderId(planned.provider_id) === normalizeAddonProviderId(prior.provider_id)) {
+    planned.provider_id = prior.provider_id;
+  }
+  // Features and version are not affected by a plan change: keep them known.
+  if (prior && (request.config?.database_features ?? null) === null) planned.database_features = prior.database_features;
+  if (prior) planned.database_version = prior.database_version;
+  request.setPrivateState({ features_managed: request.config?.database_features !== null });
+
+  if (prior && known(planned.app) && known(planned.provider_id) && (planned.app !== prior.app || normalizeAddonProviderId(planned.provider_id) !== normalizeAddonProviderId(prior.provider_id))) {
+    if (await safeIsDatabase(ctx, prior.provider_id)) {
+      ctx.diags.warning(
+        `Addon ${prior.id ?? ''} will be replaced: its data will be lost`,
+        `Changing ${planned.app !== prior.app ? '"app"' : '"provider_id"'} cannot be done in place: Terraform will delete this database addon, with its data and backups, and create a new, empty one.`,
+        [planned.app !== prior.app ? 'app' : 'provider_id'],
+      );
+    }
+  }
+
+  const planChanged = prior === null || planned.plan !== prior.plan;
+  if (!planChanged) {
+    planned.plan_id = prior!.plan_id;
+    return;
+  }
+  if (!known(planned.plan) || !known(planned.provider_id)) {
+    planned.plan_id = UNKNOWN;
+    return;
+  }
+
+  const plan = await resolvePlan(ctx, planned.provider_id, planned.plan);
+  if (!plan) return;
+  planned.plan_id = plan.id;
+  if (prior) {
+    planned.status = UNKNOWN;
+    await explainPlanChange(ctx, prior, planned, plan);
+  }
+}
+
+/** The plan named by the user, or undefined with an error on "plan" (or "provider_id"). */
+export async function resolvePlan(ctx: Ctx, providerId: string, name: string): Promise<Plan | undefined> {
+  let plans: Plan[];
+  try {
+    plans = await ctx.provider.plans(providerId, ctx.signal);
+  } catch (err) {
+    if (isNotFound(err)) {
+      ctx.diags.error('Unknown addon provider', `Scalingo has no addon provider "${providerId}". Use an ID such as "postgresql" or "redis" (see \`scalingo addons-list\`).`, ['provider_id']);
+      return undefined;
+    }
+    throw err;
+  }
+  const plan = plans.find((p) => p.name === name);
+  if (!plan) {
+    const suggestion = closestPlanName(plans, name);
+    ctx.diags.error(
+      'Unknown plan',
+      `The ${normalizeAddonProviderId(providerId)} provider has no plan "${name}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}\n\nAvailable plans: ${availablePlanNames(plans).join(', ')}.`,
+      ['plan'],
+    );
+    return undefined;
+  }
+  if (plan.disabled) {
+    const alternative = plan.disabled_alternative_plan_id ? plans.find((p) => p.id === plan.disabled_alternative_plan_id) : undefined;
+    ctx.diags.error(
+      'Plan no longer available',
+      `The plan "${name}" is disabled: new addons and plan changes cannot use it.${alternative ? ` Scalingo suggests "${alternative.name}" instead.` : ` Available plans: ${availablePlanNames(plans).join(', ')}.`}`,
+      ['plan'],
+    );
+    return undefined;
+  }
+  if (plan.to_be_discontinued) {
+    ctx.diags.warning('Plan to be discontinued', `Scalingo will discontinue the plan "${name}". Consider another plan: ${suggestSameClass(plans, plan)}.`, ['plan']);
+  }
+  if (plan.on_demand) {
+    ctx.diags.warning('Plan available on demand only', `The plan "${name}" must be validated by Scalingo support for your account; the change fails otherwise.`, ['plan']);
+  }
+  return plan;
+}
+
+function suggestSameClass(plans: Plan[], plan: Plan): string {
+  const prefix = plan.name.replace(/-\d+$/, '-');
+  const same = byPosition(plans.filter((p) => !p.disabled && !p.to_be_discontinued && p.name.startsWith(prefix))).map((p) => p.name);
+  return (same.length > 0 ? same : availablePlanNames(plans)).join(', ');
+}
+
+async function explainPlanChange(ctx: Ctx, prior: AddonModel, planned: Planned<AddonModel>, target: Plan): Promise<void> {
+  const from = prior.plan;
+  const to = target.name;
+  const database = await safeIsDatabase(ctx, prior.provider_id);
+  if (!database) {
+    ctx.diags.warning(`Plan change: ${from} -> ${to}`, `The addon is changed in place to ${to}; the application is restarted afterwards.`, ['plan']);
+    return;
+  }
+  const facts = await databaseFacts(ctx, prior, target);
+  const detail = [planChangeImpact(from, to)];
+  if (facts.dataSize !== undefined) detail.push(`The database currently holds ${formatBytes(facts.dataSize)} of data.`);
+  if (facts.status && facts.status !== 'running') detail.push(`The database is currently "${facts.status}"; the change starts once Scalingo accepts it.`);
+  ctx.diags.warning(`Plan change: ${from} -> ${to}`, detail.join('\n\n'), ['plan']);
+
+  const smallerDisk = facts.targetDisk !== undefined && facts.currentDisk !== undefined && facts.targetDisk < facts.currentDisk;
+  if (facts.dataSize !== undefined && facts.targetDisk !== undefined && facts.dataSize > facts.targetDisk) {
+    ctx.diags.error(
+      'Data does not fit the new plan',
+      `The database holds ${formatBytes(facts.dataSize)} of data, but ${to} has ${formatBytes(facts.targetDisk)} of disk. Scalingo would refuse this downscale: free some space or choose a plan with more disk.`,
+      ['plan'],
+    );
+  } else if (isDownscale(from, to) || smallerDisk) {
+    ctx.diags.warning(
+      `Downscale: ${from} -> ${to}`,
+      `Upscaling is rather safe, but take extra care when downscaling: make sure the new plan can handle all your data and fits your workload.${
+        facts.targetDisk !== undefined ? ` ${to} has ${formatBytes(facts.targetDisk)} of disk` : ''
+      }${facts.dataSize !== undefined ? ` for ${formatBytes(facts.dataSize)} of data.` : facts.targetDisk !== undefined ? '.' : ''}`,
+      ['plan'],
+    );
+  }
+  if (facts.unavailable) {
+    ctx.diags.warning('Could not check the data size', `The database's metrics could not be read (${facts.unavailable}); the downscale check was skipped.`, ['plan']);
+  }
+}
+
+interface DatabaseFacts {
+  dataSize?: number;
+  currentDisk?: number;
+  targetDisk?: number;
+  status?: string;
+  unavailable?: string;
+}
+
+async function databaseFacts(ctx: Ctx, prior: AddonModel, target: Plan): Promise<DatabaseFacts> {
+  const { client } = ctx.provider;
+  const app = prior.app;
+  const id = prior.id;
+  if (!id) return {};
+  const facts: DatabaseFacts = {};
+  const signal = ctx.signal;
+  const [metrics, current, targetPlan, database] = await Promise.allSettled([
+    client.databases.metrics(app, id, { signal }),
+    client.databases.plan(app, id, { signal }),
+    client.databases.planById(app, id, target.id, { signal, cache: true }),
+    client.databases.get(app, id, { signal }),
+  ]);
+  if (metrics.status === 'fulfilled') facts.dataSize = metrics.value.database_stats.data_size;
+  else facts.unavailable = reason(metrics.reason);
+  if (current.status === 'fulfilled') facts.currentDisk = current.value.disk;
+  if (targetPlan.status === 'fulfilled') facts.targetDisk = targetPlan.value.disk;
+  if (database.status === 'fulfilled') facts.status = database.value.status;
+  if (signal.aborted) throw signal.reason;
+  return facts;
+}
+
+function reason(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+async function safeIsDatabase(ctx: Ctx, providerId: string): Promise<boolean> {
+  try {
+    return await ctx.provider.isDatabase(providerId, ctx.signal);
+  } catch {
+    return false;
+  }
+}
+
+// ---- configuration checks (no API call) ----
+
+const FEATURES = new Set(['force-ssl', 'publicly-available', 'redis-rdb', 'redis-aof', 'redis-cache']);
+
+export function validateAddonConfig(config: Planned<AddonModel>, diags: Diagnostics): void {
+  const features = config.database_features;
+  if (!Array.isArray(features)) return;
+  const names = features.filter((f): f is string => typeof f === 'string');
+  for (const f of names) {
+    if (!FEATURES.has(f)) {
+      diags.error('Unknown database feature', `"${f}" is not a database feature. Known features: ${[...FEATURES].join(', ')}.`, ['database_features']);
+    }
+  }
+  if (names.includes('publicly-available') && !names.includes('force-ssl') && !features.some(isUnknown)) {
+    diags.error('publicly-available needs force-ssl', 'Scalingo exposes a database on the Internet only with TLS enforced: add "force-ssl" to database_features.', ['database_features']);
+  }
+  const provider = config.provider_id;
+  if (known(provider) && normalizeAddonProviderId(provider) !== 'redis') {
+    const redisOnly = names.filter((f) => f.startsWith('redis-'));
+    if (redisOnly.length > 0) diags.error('Redis-only features', `${redisOnly.join(', ')} only apply to Redis addons.`, ['database_features']);
+  }
+}

@@ -1,0 +1,46 @@
+// End-to-end setup for the real provider: the simulator (in this process, on loopback) and a
+// terraform workspace whose CLI config points Scalingo/scalingo at the built executable.
+
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../../src/simulator/server.js';
+import { providerDir, requireBuiltProvider } from './built_provider.js';
+import { workspace, type Workspace } from './terraform.js';
+
+export interface ScalingoWorld {
+  sim: RunningSimulator;
+  /** A fresh workspace talking to the simulator. */
+  workspace(extraEnv?: NodeJS.ProcessEnv): Workspace;
+  /** Call the simulator's admin API (/_sim/...). */
+  admin(method: string, path: string, body?: unknown): Promise<unknown>;
+  requests(): Promise<Record<string, number>>;
+  close(): Promise<void>;
+}
+
+export const HEADER = `terraform {\n  required_providers {\n    scalingo = { source = "Scalingo/scalingo" }\n  }\n}\nprovider "scalingo" {}\n`;
+
+export async function scalingoWorld(terraform: string, options: SimulatorOptions = {}): Promise<ScalingoWorld> {
+  requireBuiltProvider();
+  const sim = await startSimulator({ port: 0, speed: 50, postgres: 'off', ...options });
+  const admin = async (method: string, path: string, body?: unknown): Promise<unknown> => {
+    const res = await fetch(`${sim.url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    return text ? (JSON.parse(text) as unknown) : undefined;
+  };
+  return {
+    sim,
+    workspace: (extraEnv = {}) =>
+      workspace(terraform, { 'Scalingo/scalingo': providerDir }, { SCALINGO_AUTH_URL: sim.url, SCALINGO_API_TOKEN: sim.apiToken, ...extraEnv }),
+    admin,
+    requests: async () => (await admin('GET', '/_sim/requests')) as Record<string, number>,
+    close: () => sim.close(),
+  };
+}
+
+/** Requests that write (anything but GET), from a /_sim/requests snapshot. */
+export function writes(counts: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).filter(([k]) => !k.startsWith('GET ') && k !== 'POST /v1/tokens/exchange' && !k.endsWith('/token') && !k.endsWith('/action')));
+}
