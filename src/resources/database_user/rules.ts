@@ -1,0 +1,68 @@
+// The rules of Scalingo's "Managing users" page, checked before any API call, and the
+// `<app>:<addon_id>:<name>` import IDs shared with scalingo_database_extension.
+
+import type { AttributeValidator } from '../../framework/validators.js';
+
+export const USERNAME_MIN = 6;
+export const USERNAME_MAX = 32;
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 64;
+
+/** What is wrong with a user name, one sentence per broken rule; empty when it is valid. */
+export function usernameProblems(name: string): string[] {
+  const problems: string[] = [];
+  const length = [...name].length;
+  if (length < USERNAME_MIN || length > USERNAME_MAX) problems.push(`It must be between ${USERNAME_MIN} and ${USERNAME_MAX} characters long; it has ${length}.`);
+  const bad = [...new Set([...name].filter((c) => !/[A-Za-z0-9_]/.test(c)))];
+  if (bad.length > 0) problems.push(`It can only contain letters, digits and underscores; it contains ${bad.map((c) => JSON.stringify(c)).join(', ')}.`);
+  if (name.length > 0 && !/^[A-Za-z]/.test(name)) problems.push('It must start with a letter.');
+  return problems;
+}
+
+/**
+ * What is wrong with a password. The messages never quote the password, not even in part:
+ * they end up in Terraform's output.
+ */
+export function passwordProblems(password: string): string[] {
+  const problems: string[] = [];
+  const length = [...password].length;
+  if (length < PASSWORD_MIN || length > PASSWORD_MAX) problems.push(`It must be between ${PASSWORD_MIN} and ${PASSWORD_MAX} characters long; it has ${length}.`);
+  if (/["']/.test(password)) problems.push('It must not contain the characters " or \'.');
+  return problems;
+}
+
+export function usernameValidator(): AttributeValidator {
+  return {
+    description: `${USERNAME_MIN}–${USERNAME_MAX} characters: letters, digits and underscores, starting with a letter`,
+    validate(value, { path, diags }) {
+      if (typeof value !== 'string') return;
+      const problems = usernameProblems(value);
+      if (problems.length > 0) diags.error('Invalid database user name', `Scalingo refuses the user name ${JSON.stringify(value)}. ${problems.join(' ')}`, path);
+    },
+  };
+}
+
+export function passwordValidator(): AttributeValidator {
+  return {
+    description: `${PASSWORD_MIN}–${PASSWORD_MAX} characters, without \`"\` or \`'\``,
+    validate(value, { path, diags }) {
+      if (typeof value !== 'string') return;
+      const problems = passwordProblems(value);
+      if (problems.length > 0) diags.error('Invalid database user password', `Scalingo refuses this password. ${problems.join(' ')}`, path);
+    },
+  };
+}
+
+export type AddonObjectId = { app: string; addonId: string; name: string };
+
+/** `<app>:<addon_id>:<name>`, or undefined when the ID does not have that form. */
+export function parseAddonObjectId(id: string): AddonObjectId | undefined {
+  const parts = id.split(':');
+  if (parts.length !== 3 || parts.some((p) => p.trim() === '')) return undefined;
+  const [app, addonId, name] = parts as [string, string, string];
+  return { app, addonId, name };
+}
+
+export function addonObjectId(app: string, addonId: string, name: string): string {
+  return `${app}:${addonId}:${name}`;
+}
