@@ -6,13 +6,14 @@ import { addonResource } from '../resources/addon/index.js';
 import { addonPlansDataSource } from '../resources/addon_plans.js';
 import { addonsDataSource } from '../resources/addons.js';
 import { ScalingoContext } from '../resources/context.js';
+import { databaseExtensionResource } from '../resources/database_extension/index.js';
 import { databaseUserResource } from '../resources/database_user/index.js';
 import { databaseUsersDataSource } from '../resources/database_users.js';
 import { ScalingoClient } from '../scalingo/index.js';
 import { providerSchema, resolveSettings } from './config.js';
 import { PROVIDER_VERSION } from './version.js';
 
-export const resources = [addonResource, databaseUserResource] as unknown as readonly ResourceDefinition<ValueObject, ScalingoContext>[];
+export const resources = [addonResource, databaseUserResource, databaseExtensionResource] as unknown as readonly ResourceDefinition<ValueObject, ScalingoContext>[];
 export const dataSources = [addonPlansDataSource, addonsDataSource, databaseUsersDataSource] as unknown as readonly DataSourceDefinition<ValueObject, ScalingoContext>[];
 
 export const scalingoProvider: ProviderDefinition<ScalingoContext> = {
