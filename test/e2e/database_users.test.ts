@@ -9,6 +9,8 @@ import { HEADER, scalingoWorld, type ScalingoWorld } from './support/scalingo.js
 import { resource, terraformOrSkip } from './support/terraform.js';
 
 jest.setTimeout(60_000);
+// The simulator backs databases with a real PostgreSQL when its binaries exist; E2E_PG=off forces
+// memory mode, where the SQL-level checks are skipped (never silently under CI=true).
 
 const terraform = terraformOrSkip('scalingo_database_user end-to-end tests');
 const maybe = terraform ? describe : describe.skip;
@@ -41,6 +43,7 @@ const realPostgres = () => world.sim.postgres === 'real';
 
 function skipSql(what: string): boolean {
   if (realPostgres()) return false;
+  if (process.env['CI'] === 'true' && process.env['E2E_PG'] !== 'off') throw new Error(`no PostgreSQL binaries under CI: "${what}" cannot be checked`);
   process.stderr.write(`\n!!! simulator in memory mode (no PostgreSQL binaries): skipping the SQL checks of "${what}" !!!\n\n`);
   return true;
 }
@@ -81,7 +84,7 @@ function userWrites(counts: Record<string, number>): Record<string, number> {
 
 beforeAll(async () => {
   if (!terraform) return;
-  world = await scalingoWorld(terraform, { speed: 50, rateLimitPerMinute: 100_000, postgres: 'auto' });
+  world = await scalingoWorld(terraform, { speed: 50, rateLimitPerMinute: 100_000, postgres: process.env['E2E_PG'] === 'off' ? 'off' : 'auto' });
   const basic = Buffer.from(`:${world.sim.apiToken}`).toString('base64');
   const exchange = await fetch(`${world.sim.url}/v1/tokens/exchange`, { method: 'POST', headers: { authorization: `Basic ${basic}` } });
   bearer = ((await exchange.json()) as { token: string }).token;
@@ -248,6 +251,48 @@ maybe('scalingo_database_user', () => {
     expect(messages).not.toContain('Sh0rt');
     expect(messages).not.toContain("it's-a-long-password");
     expect(userWrites(await world.requests())).toEqual({});
+  });
+
+  it('never creates a user twice when the answer to its creation is lost; a lost generated password is reset', async () => {
+    const lose = (when: 'before' | 'after') => world.admin('PUT', '/_sim/faults', { faults: [{ route: 'POST /api/databases/{addon_id}/users', reset: true, when, count: 1 }] });
+    const ws = world.workspace();
+    const config = (extra: string) => HEADER + userBlock('lost', '  name = "e2e_lost"\n') + extra;
+
+    // Created, then the connection drops: the provider finds the user and resets its password.
+    await lose('after');
+    await world.admin('DELETE', '/_sim/requests');
+    ws.write('main.tf', config(''));
+    let r = await ws.run(['apply', '-auto-approve']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(userWrites(await world.requests())).toEqual({
+      'POST /api/databases/{addon_id}/users': 1,
+      'POST /api/databases/{addon_id}/users/{username}/reset_password': 1,
+    });
+    const generated = resource(ws.state(), 'scalingo_database_user.lost')!.values['password'] as string;
+    expect(generated).toMatch(/^[A-Za-z0-9_]{64}$/);
+
+    // With a chosen password, it is set again; dropped before reaching Scalingo, it is created.
+    await lose('after');
+    await world.admin('DELETE', '/_sim/requests');
+    ws.write('main.tf', config(userBlock('lost_given', '  name     = "e2e_lost_given"\n  password = "lost-Password-1"\n')));
+    r = await ws.run(['apply', '-auto-approve']);
+    expect(r.code).toBe(0);
+    expect(userWrites(await world.requests())).toEqual({ 'POST /api/databases/{addon_id}/users': 1, 'PATCH /api/databases/{addon_id}/users/{username}': 1 });
+    await lose('before');
+    await world.admin('DELETE', '/_sim/requests');
+    ws.write('main.tf', config(userBlock('lost_given', '  name     = "e2e_lost_given"\n  password = "lost-Password-1"\n') + userBlock('lost_before', '  name     = "e2e_lost_before"\n  password = "lost-Password-2"\n')));
+    r = await ws.run(['apply', '-auto-approve']);
+    expect(r.code).toBe(0);
+    expect(userWrites(await world.requests())).toEqual({ 'POST /api/databases/{addon_id}/users': 2 });
+    await world.admin('PUT', '/_sim/faults', { faults: [] });
+
+    const users = ((await db('GET', '/users')).body['database-users'] as { name: string }[]).map((u) => u.name);
+    expect(users.filter((n) => n.startsWith('e2e_lost')).sort()).toEqual(['e2e_lost', 'e2e_lost_before', 'e2e_lost_given']);
+    if (skipSql('log in after lost answers')) return;
+    expect(await canLogIn('e2e_lost', generated)).toBe(true);
+    expect(await canLogIn('e2e_lost_given', 'lost-Password-1')).toBe(true);
+    expect(await canLogIn('e2e_lost_before', 'lost-Password-2')).toBe(true);
   });
 
   it('imports the protected user, then refuses to change its password or destroy it', async () => {
