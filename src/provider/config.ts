@@ -2,7 +2,7 @@
 // once Terraform's values and the environment are merged.
 
 import { z } from 'zod';
-import { isUnknown, type ValueObject } from '../cty/value.js';
+import { CtyNumber, isUnknown, type ValueObject } from '../cty/value.js';
 import type { AttributePath, Diagnostics } from '../framework/diagnostics.js';
 import { attr, type Schema } from '../framework/schema.js';
 import { isUrl, stringMatches } from '../framework/validators.js';
@@ -16,6 +16,7 @@ const ENV = {
   auth_api_url: 'SCALINGO_AUTH_URL',
   api_url: 'SCALINGO_API_URL',
   db_api_url: 'SCALINGO_DB_API_URL',
+  requests_per_minute: 'SCALINGO_REQUESTS_PER_MINUTE',
 } as const;
 
 export const providerSchema: Schema = {
@@ -49,6 +50,10 @@ export const providerSchema: Schema = {
         description: `Base URL of the database API; wins over the region's. Environment: \`${ENV.db_api_url}\`.`,
         validators: [isUrl()],
       }),
+      requests_per_minute: attr.number({
+        optional: true,
+        description: `Client-side limit on API requests per minute, shared by every request of a provider process, so that parallel operations never trip Scalingo's rate limit (60 per minute per token). Raise it only if Scalingo raised yours. Environment: \`${ENV.requests_per_minute}\`. Default \`60\`.`,
+      }),
     },
   },
 };
@@ -61,6 +66,7 @@ export const ProviderSettings = z.object({
   authUrl: url,
   apiUrl: url.optional(),
   dbApiUrl: url.optional(),
+  requestsPerMinute: z.number().int('must be a whole number').min(1, 'must be at least 1').max(100_000, 'must be at most 100000'),
 });
 export type ProviderSettings = z.infer<typeof ProviderSettings>;
 
@@ -70,6 +76,7 @@ const FIELD_TO_ATTRIBUTE: Record<keyof ProviderSettings, keyof typeof ENV> = {
   authUrl: 'auth_api_url',
   apiUrl: 'api_url',
   dbApiUrl: 'db_api_url',
+  requestsPerMinute: 'requests_per_minute',
 };
 
 /**
@@ -81,6 +88,7 @@ export function resolveSettings(config: ValueObject, env: NodeJS.ProcessEnv, dia
     const v = config[name];
     if (isUnknown(v)) return undefined;
     if (typeof v === 'string' && v !== '') return v;
+    if (v instanceof CtyNumber) return v.toString();
     const e = env[ENV[name]];
     return e !== undefined && e !== '' ? e : undefined;
   };
@@ -109,12 +117,13 @@ export function resolveSettings(config: ValueObject, env: NodeJS.ProcessEnv, dia
     authUrl: pick('auth_api_url') ?? DEFAULT_AUTH_URL,
     apiUrl: pick('api_url'),
     dbApiUrl: pick('db_api_url'),
+    requestsPerMinute: Number(pick('requests_per_minute') ?? 60),
   });
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {
     const field = issue.path[0] as keyof ProviderSettings;
     const attribute = FIELD_TO_ATTRIBUTE[field];
-    const fromEnv = typeof config[attribute] !== 'string';
+    const fromEnv = config[attribute] === null || config[attribute] === undefined;
     const path: AttributePath = [attribute];
     diags.error(
       'Invalid provider configuration',

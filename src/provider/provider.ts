@@ -36,6 +36,7 @@ export const scalingoProvider: ProviderDefinition<ScalingoContext> = {
       region: settings.region,
       ...(settings.apiUrl ? { apiUrl: settings.apiUrl } : {}),
       ...(settings.dbApiUrl ? { dbApiUrl: settings.dbApiUrl } : {}),
+      rateLimit: { requestsPerMinute: settings.requestsPerMinute },
       logger: (level, message, fields) => log.log(level, message, { ...fields, '@module': 'scalingo-client' }),
     });
     return new ScalingoContext(client);

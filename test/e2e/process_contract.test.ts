@@ -1,7 +1,7 @@
 // The go-plugin process contract of the built provider executable: what Terraform relies on
 // before and around the RPCs (shared/reference/terraform-protocol.md §1 and §8).
 
-import { beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
@@ -21,8 +21,15 @@ beforeAll(async () => {
 
 const clientCert = generateServerCertificate();
 
-async function started(env: Record<string, string> = {}, cert: typeof clientCert | undefined = clientCert) {
+const running = new Set<{ kill: () => boolean }>();
+afterAll(() => {
+  // A failed test must not leave a provider process behind.
+  for (const child of running) child.kill();
+});
+
+async function started(env: Record<string, string> = {}, cert: typeof clientCert | null = clientCert) {
   const plugin = pc.startPlugin(providerExecutable, { env, ...(cert ? { clientCert: cert } : {}) });
+  running.add({ kill: () => plugin.child.kill('SIGKILL') });
   const { line, elapsedMs } = await plugin.handshake;
   return { plugin, line, elapsedMs, hs: pc.parseHandshake(line) };
 }
@@ -96,7 +103,7 @@ describe('handshake line and AutoMTLS', () => {
   });
 
   it('serves plaintext when Terraform disables TLS (no PLUGIN_CLIENT_CERT)', async () => {
-    const { plugin, hs } = await started({ TF_DISABLE_PLUGIN_TLS: '1' }, undefined);
+    const { plugin, hs } = await started({ TF_DISABLE_PLUGIN_TLS: '1' }, null);
     expect(hs.cert).toBe('');
     const conn = pc.dial(hs);
     const r = tfplugin6.GetMetadata.Response.decode(await conn.call('/tfplugin6.Provider/GetMetadata'));
@@ -162,6 +169,7 @@ describe('side services and lifecycle', () => {
 
   it('prints TF_REATTACH_PROVIDERS in --debug mode and serves without Terraform', async () => {
     const child = spawn(providerExecutable, ['--debug'], { env: { ...process.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    running.add({ kill: () => child.kill('SIGKILL') });
     let out = '';
     await new Promise<void>((resolve) =>
       child.stdout.on('data', (d: Buffer) => {

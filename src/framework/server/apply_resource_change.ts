@@ -37,7 +37,7 @@ export async function applyResourceChange(
       await resource.delete({ prior: prior!, privateState }, base);
       return { state: null, privateState: new Uint8Array(0) };
     } catch (err) {
-      reportError(diags, 'Deleting the resource', err, base.log);
+      reportError(diags, 'Deleting the resource', err, base.log, base.signal);
       return keep;
     }
   }
@@ -58,7 +58,7 @@ export async function applyResourceChange(
         : await resource.update({ config: cfg, planned, prior, privateState }, ctx);
     return { state: finalState(block, result, planned, diags), privateState: encodePrivate(privateState) };
   } catch (err) {
-    reportError(diags, action === 'create' ? 'Creating the resource' : 'Updating the resource', err, base.log);
+    reportError(diags, action === 'create' ? 'Creating the resource' : 'Updating the resource', err, base.log, base.signal);
     const fallback: ValueObject | null = recorded ?? prior;
     if (fallback === null) return { state: null, privateState: new Uint8Array(0) };
     return { state: finalState(block, fallback, planned, null), privateState: encodePrivate(privateState) };

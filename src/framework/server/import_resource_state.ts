@@ -21,7 +21,7 @@ export async function importResourceState(
   }
   const ctx = server.context(diags, signal, { tf_rpc: 'ImportResourceState', tf_resource_type: typeName });
   if (!ctx) return null;
-  const partial = await guarded(diags, 'Importing the resource', () => resource.importState!(id, ctx), ctx.log);
+  const partial = await guarded(diags, 'Importing the resource', () => resource.importState!(id, ctx), ctx.log, ctx.signal);
   if (partial === undefined || diags.hasErrors()) return null;
   return conformToSchema(resource.schema.block, partial as ValueObject);
 }

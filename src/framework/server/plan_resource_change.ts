@@ -6,7 +6,7 @@ import { isUnknown, valueEquals, type ValueObject } from '../../cty/value.js';
 import { formatPath, type AttributePath, type Diagnostics } from '../diagnostics.js';
 import { applyPlanRules, conformToSchema } from '../plan.js';
 import type { PlanRequest, Planned } from '../resource.js';
-import type { BlockSchema } from '../schema.js';
+import { impliedType, type BlockSchema } from '../schema.js';
 import { decodePrivate, encodePrivate, guarded, type ProviderServer } from './server.js';
 
 export interface PlanResult {
@@ -51,8 +51,11 @@ export async function planResourceChange(
         privateState = s;
       },
     };
-    await guarded(diags, 'Planning the change', () => resource.modifyPlan!(request, ctx), ctx.log);
+    await guarded(diags, 'Planning the change', () => resource.modifyPlan!(request, ctx), ctx.log, ctx.signal);
     planned = request.planned === null ? null : conformToSchema(resource.schema.block, request.planned as ValueObject);
+    // The hook may have normalised the only difference away (an alias of the same value):
+    // then nothing changes, and computed values stay as they are.
+    if (planned !== null && prior !== null && config !== null) planned = keepPriorWhenUnchanged(resource.schema.block, prior, planned, config);
   }
 
   if (planned !== null && config !== null) checkPlanKeepsConfig(resource.schema.block, planned, config, prior, diags);
@@ -71,6 +74,22 @@ function checkPlanKeepsConfig(block: BlockSchema, planned: ValueObject, config: 
     if (isUnknown(value)) continue;
     diags.error('Provider produced an invalid plan', `The plan for ${formatPath([name])} differs from its configured value; this is a bug in the provider.`, [name]);
   }
+}
+
+function keepPriorWhenUnchanged(block: BlockSchema, prior: ValueObject, planned: ValueObject, config: ValueObject): ValueObject {
+  const type = impliedType(block);
+  const configured = (name: string) => {
+    const attribute = block.attributes[name];
+    return attribute ? !attribute.computed || (config[name] ?? null) !== null : true;
+  };
+  for (const name of Object.keys(type.kind === 'object' ? type.attributes : {})) {
+    if (configured(name) && !valueEquals(planned[name] ?? null, prior[name] ?? null)) return planned;
+  }
+  const out: ValueObject = { ...planned };
+  for (const [name, attribute] of Object.entries(block.attributes)) {
+    if (attribute.computed && (config[name] ?? null) === null && isUnknown(out[name] ?? null)) out[name] = prior[name] ?? null;
+  }
+  return out;
 }
 
 function dedupePaths(paths: AttributePath[]): AttributePath[] {

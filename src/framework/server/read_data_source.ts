@@ -16,7 +16,7 @@ export async function readDataSource(
   if (!dataSource) return null;
   const ctx = server.context(diags, signal, { tf_rpc: 'ReadDataSource', tf_data_source_type: typeName });
   if (!ctx) return null;
-  const result = await guarded(diags, 'Reading the data source', () => dataSource.read({ config }, ctx), ctx.log);
+  const result = await guarded(diags, 'Reading the data source', () => dataSource.read({ config }, ctx), ctx.log, ctx.signal);
   if (result === undefined) return null;
   const state = conformToSchema(dataSource.schema.block, result);
   for (const p of unknownPaths(state)) diags.error('Provider returned an unknown value', `${formatPath(p)} is unknown; this is a bug in the provider.`);

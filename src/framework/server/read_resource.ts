@@ -25,7 +25,7 @@ export async function readResource(
   const ctx = server.context(diags, signal, { tf_rpc: 'ReadResource', tf_resource_type: typeName });
   if (!ctx) return unchanged;
   const privateState = decodePrivate(privateBytes);
-  const result = await guarded(diags, 'Reading the resource', () => resource.read({ state: current, privateState }, ctx), ctx.log);
+  const result = await guarded(diags, 'Reading the resource', () => resource.read({ state: current, privateState }, ctx), ctx.log, ctx.signal);
   if (result === undefined) return unchanged; // failed: keep what Terraform had, with the error
   if (result === null) {
     ctx.log.info('remote object no longer exists; removing it from state');

@@ -87,22 +87,24 @@ export class OperationCancelledError extends Error {
  * Run a resource hook, turning what it throws into diagnostics: DiagnosticError as given,
  * cancellation as a clear message, anything else as an unexpected error with its message.
  */
-export async function guarded<T>(diags: Diagnostics, what: string, run: () => Promise<T> | T, log?: Logger): Promise<T | undefined> {
+export async function guarded<T>(diags: Diagnostics, what: string, run: () => Promise<T> | T, log?: Logger, signal?: AbortSignal): Promise<T | undefined> {
   try {
     return await run();
   } catch (err) {
-    reportError(diags, what, err, log);
+    reportError(diags, what, err, log, signal);
     return undefined;
   }
 }
 
-export function reportError(diags: Diagnostics, what: string, err: unknown, log?: Logger): void {
+export function reportError(diags: Diagnostics, what: string, err: unknown, log?: Logger, signal?: AbortSignal): void {
   // Programming errors keep their stack in the log (TF_LOG=error and above).
   if (err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError) log?.error(`${what} failed`, { stack: err.stack ?? String(err) });
   if (err instanceof DiagnosticError) {
     diags.error(err.summary, err.detail, err.path);
-  } else if (isCancellation(err)) {
-    diags.error(`${what} cancelled`, 'The operation was interrupted before it finished (Terraform was asked to stop, or a timeout expired).');
+  } else if (isCancellation(err) || signal?.aborted) {
+    const reason: unknown = signal?.aborted ? signal.reason : err;
+    const why = reason instanceof OperationCancelledError ? 'Terraform asked the provider to stop (Ctrl-C)' : reason instanceof Error ? reason.message : 'the request was cancelled';
+    diags.error(`${what} cancelled`, `The operation was interrupted before it finished: ${why}.`);
   } else {
     const message = err instanceof Error ? err.message : String(err);
     diags.error(`${what} failed`, message);

@@ -20,6 +20,8 @@ export const HEADER = `terraform {\n  required_providers {\n    scalingo = { sou
 export async function scalingoWorld(terraform: string, options: SimulatorOptions = {}): Promise<ScalingoWorld> {
   requireBuiltProvider();
   const sim = await startSimulator({ port: 0, speed: 50, postgres: 'off', ...options });
+  // The client paces itself to the simulator's limit, as it does to Scalingo's 60 a minute.
+  const requestsPerMinute = String(options.rateLimitPerMinute ?? 60);
   const admin = async (method: string, path: string, body?: unknown): Promise<unknown> => {
     const res = await fetch(`${sim.url}${path}`, {
       method,
@@ -33,7 +35,7 @@ export async function scalingoWorld(terraform: string, options: SimulatorOptions
   return {
     sim,
     workspace: (extraEnv = {}) =>
-      workspace(terraform, { 'Scalingo/scalingo': providerDir }, { SCALINGO_AUTH_URL: sim.url, SCALINGO_API_TOKEN: sim.apiToken, ...extraEnv }),
+      workspace(terraform, { 'Scalingo/scalingo': providerDir }, { SCALINGO_AUTH_URL: sim.url, SCALINGO_API_TOKEN: sim.apiToken, SCALINGO_REQUESTS_PER_MINUTE: requestsPerMinute, ...extraEnv }),
     admin,
     requests: async () => (await admin('GET', '/_sim/requests')) as Record<string, number>,
     close: () => sim.close(),
