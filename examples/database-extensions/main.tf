@@ -39,28 +39,26 @@ resource "scalingo_database_extension" "uuid" {
   name     = "uuid-ossp"
 }
 
-# earthdistance needs cube: declare both, in order.
-resource "scalingo_database_extension" "cube" {
+# Case-insensitive text.
+resource "scalingo_database_extension" "citext" {
   app      = var.app_id
   addon_id = scalingo_addon.db.id
-  name     = "cube"
+  name     = "citext"
 }
 
-resource "scalingo_database_extension" "earthdistance" {
-  app      = var.app_id
-  addon_id = scalingo_addon.db.id
-  name     = "earthdistance"
-
-  depends_on = [scalingo_database_extension.cube]
-}
+# An extension that needs another (earthdistance needs cube) is declared after it:
+#   resource "scalingo_database_extension" "earthdistance" {
+#     ...
+#     name       = "earthdistance"
+#     depends_on = [scalingo_database_extension.cube]
+#   }
 
 output "extensions" {
   value = {
     for e in [
       scalingo_database_extension.pg_trgm,
       scalingo_database_extension.uuid,
-      scalingo_database_extension.cube,
-      scalingo_database_extension.earthdistance,
+      scalingo_database_extension.citext,
     ] : e.name => { version = e.version, schema = e.schema }
   }
 }
