@@ -81,7 +81,7 @@ export async function createUser(config: DatabaseUserModel, planned: DatabaseUse
       user = await recoverPassword(ctx, planned, found, password);
     }
   }
-  log.info('database user created', { read_only: user.read_only, password_mode: mode });
+  log.info('database user created', { read_only: user.read_only, mode });
 
   let statePassword: string | null = null;
   if (mode === 'given') statePassword = config.password;
