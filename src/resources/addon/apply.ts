@@ -11,6 +11,7 @@ import type { ScalingoContext } from '../context.js';
 import { waitUntil } from '../wait.js';
 import { DEFAULT_TIMEOUT_MS, type AddonModel } from './model.js';
 import { resolvePlan } from './plan.js';
+import { parseTarget, runUpgrades, versionForState } from './version.js';
 
 type Ctx = OperationContext<ScalingoContext>;
 type ApplyCtx = ApplyContext<ScalingoContext, AddonModel>;
@@ -57,7 +58,7 @@ export async function createAddon(config: AddonModel, planned: AddonModel, ctx: 
   const existing = new Set((await sc.client.addons.list(app, { signal: ctx.signal })).map((a) => a.id));
   let addon: Addon;
   try {
-    addon = (await sc.client.addons.provision(app, { providerId, planId }, { signal: ctx.signal })).addon;
+    addon = (await sc.client.addons.provision(app, { providerId, planId, ...provisionOptions(config) }, { signal: ctx.signal })).addon;
   } catch (err) {
     if (!isOutcomeUnknown(err)) throw err;
     // The request may or may not have reached Scalingo: look before doing anything else.
@@ -66,7 +67,7 @@ export async function createAddon(config: AddonModel, planned: AddonModel, ctx: 
     if (adopted) addon = adopted;
     else {
       ctx.log.info('no addon was created; provisioning again', { app, provider_id: providerId });
-      addon = (await sc.client.addons.provision(app, { providerId, planId }, { signal: ctx.signal })).addon;
+      addon = (await sc.client.addons.provision(app, { providerId, planId, ...provisionOptions(config) }, { signal: ctx.signal })).addon;
     }
   }
   sc.invalidate(app);
@@ -88,8 +89,28 @@ export async function createAddon(config: AddonModel, planned: AddonModel, ctx: 
       database = await applyFeatures(ctx, app, addon.id, database, wantedFeatures, timeoutMs, deadline);
       state = withDatabase(state, database);
     }
+    state = await upgradeIfWanted(ctx, state, config.database_version, timeoutMs);
   }
   return state;
+}
+
+/** Ask for the configured major at provisioning (Scalingo's documented `version` option). */
+function provisionOptions(config: AddonModel): { options?: Record<string, string> } {
+  const target = config.database_version === null ? undefined : parseTarget(config.database_version);
+  if (!target) return {};
+  return { options: { version: String(target.kind === 'major' ? target.major : target.parts[0]) } };
+}
+
+/** Upgrade step by step to the configured version, recording each version reached. */
+async function upgradeIfWanted(ctx: ApplyCtx, state: AddonModel, wanted: string | null, timeoutMs: number): Promise<AddonModel> {
+  const target = wanted === null ? undefined : parseTarget(wanted);
+  if (!target || wanted === null) return state;
+  let current = state;
+  const database = await runUpgrades(ctx, state.app, state.id!, target, wanted, timeoutMs, (readable) => {
+    current = { ...current, database_version: readable };
+    ctx.recordState(current);
+  });
+  return { ...current, database_version: versionForState(wanted, database.readable_version) };
 }
 
 /** The plan ID resolved at plan time, or resolved now if the plan name was unknown then. */
@@ -166,6 +187,9 @@ export async function updateAddon(prior: AddonModel, config: AddonModel, planned
     const current = await sc.client.databases.get(app, id, { signal: ctx.signal });
     const db = await applyFeatures(ctx, app, id, current, config.database_features, timeoutMs, deadline);
     state = withDatabase(state, db);
+  }
+  if (database && config.database_version !== null) {
+    state = await upgradeIfWanted(ctx, state, config.database_version, timeoutMs);
   }
   const addon = await sc.findAddon(app, id, ctx.signal);
   if (addon) state = { ...stateFromAddon(addon, state), database_features: state.database_features, database_version: state.database_version };
@@ -256,6 +280,6 @@ function waitForDatabase(
   });
 }
 
-export function addonPrivate(privateState: ValueObject | null): { featuresManaged: boolean } {
-  return { featuresManaged: privateState?.['features_managed'] === true };
+export function addonPrivate(privateState: ValueObject | null): { featuresManaged: boolean; versionManaged: boolean } {
+  return { featuresManaged: privateState?.['features_managed'] === true, versionManaged: privateState?.['version_managed'] === true };
 }

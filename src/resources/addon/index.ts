@@ -8,6 +8,7 @@ import type { ScalingoContext } from '../context.js';
 import { addonPrivate, createAddon, deleteAddon, stateFromAddon, updateAddon } from './apply.js';
 import { addonSchema, type AddonModel } from './model.js';
 import { planAddon, validateAddonConfig } from './plan.js';
+import { versionForState } from './version.js';
 
 export const addonResource: ResourceDefinition<AddonModel, ScalingoContext> = {
   typeName: 'scalingo_addon',
@@ -44,13 +45,16 @@ export const addonResource: ResourceDefinition<AddonModel, ScalingoContext> = {
     let next = stateFromAddon(addon, state);
     // Refreshing database-level attributes costs two more requests per addon (DB token, then
     // database); spend them only where the configuration manages those attributes.
-    if (addonPrivate(privateState).featuresManaged) {
+    const managed = addonPrivate(privateState);
+    if (managed.featuresManaged || managed.versionManaged) {
       try {
         const db = await ctx.provider.client.databases.get(state.app, addon.id, { signal: ctx.signal });
         next = {
           ...next,
-          database_features: db.features.filter((f) => f.status !== 'PENDING_TO_REMOVE' && f.status !== 'FAILED').map((f) => f.name).sort(),
-          database_version: db.readable_version,
+          database_features: managed.featuresManaged
+            ? db.features.filter((f) => f.status !== 'PENDING_TO_REMOVE' && f.status !== 'FAILED').map((f) => f.name).sort()
+            : next.database_features,
+          database_version: versionForState(state.database_version, db.readable_version),
         };
       } catch (err) {
         if (!isNotFound(err)) throw err;

@@ -60,7 +60,13 @@ export const addonSchema: Schema = {
           'Database features to enable, e.g. `force-ssl`, `publicly-available` (needs `force-ssl`), or for Redis `redis-rdb`, `redis-aof`, `redis-cache`. When set, features not listed are disabled. When not set, the enabled features are recorded as they are.',
       }),
       status: attr.string({ computed: true, description: 'Addon status: `provisioning`, `running` or `suspended`.' }),
-      database_version: attr.string({ computed: true, description: 'Database version, e.g. `17.9.0-2` (databases only).' }),
+      database_version: attr.string({
+        optional: true,
+        computed: true,
+        description:
+          'Database version. Leave unset to record the version Scalingo runs (e.g. `17.9.0-2`). Set a major (`"16"`) or a full version (`"16.15.0-1"`) to upgrade to it: the plan shows the path Scalingo prescribes (latest minor of the current major first, then one major at a time) and its downtime; a downgrade is refused. PostgreSQL only.',
+        validators: [stringMatches(/^\d+(\.\d+\.\d+-\d+)?$/, 'Use a major version such as "16" or a full version such as "16.15.0-1"')],
+      }),
     },
     blocks: { timeouts: timeoutsBlock(['create', 'update', 'delete'], DEFAULT_TIMEOUT_MS) },
   },

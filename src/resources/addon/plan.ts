@@ -3,12 +3,13 @@
 // it will do to the database, warns on a downscale, and refuses one whose data cannot fit.
 
 import { isUnknown, UNKNOWN } from '../../cty/value.js';
-import type { Diagnostics } from '../../framework/diagnostics.js';
+import { DiagnosticError, type Diagnostics } from '../../framework/diagnostics.js';
 import type { OperationContext, PlanRequest, Planned } from '../../framework/resource.js';
 import { isNotFound, normalizeAddonProviderId, type Plan } from '../../scalingo/index.js';
 import type { ScalingoContext } from '../context.js';
 import type { AddonModel } from './model.js';
 import { availablePlanNames, byPosition, closestPlanName, formatBytes, isDownscale, planChangeImpact } from './plans.js';
+import { describeUpgrade, isDowngrade, parseTarget, satisfies, upgradePath } from './version.js';
 
 type Ctx = OperationContext<ScalingoContext>;
 
@@ -33,8 +34,9 @@ export async function planAddon(request: PlanRequest<AddonModel>, ctx: Ctx): Pro
   }
   // Features and version are not affected by a plan change: keep them known.
   if (prior && (request.config?.database_features ?? null) === null) planned.database_features = prior.database_features;
-  if (prior) planned.database_version = prior.database_version;
-  request.setPrivateState({ features_managed: request.config?.database_features !== null });
+  const wantedVersion = request.config?.database_version ?? null;
+  if (prior && wantedVersion === null) planned.database_version = prior.database_version;
+  request.setPrivateState({ features_managed: request.config?.database_features !== null, version_managed: wantedVersion !== null });
 
   if (prior && known(planned.app) && known(planned.provider_id) && (planned.app !== prior.app || normalizeAddonProviderId(planned.provider_id) !== normalizeAddonProviderId(prior.provider_id))) {
     if (await safeIsDatabase(ctx, prior.provider_id)) {
@@ -45,6 +47,8 @@ export async function planAddon(request: PlanRequest<AddonModel>, ctx: Ctx): Pro
       );
     }
   }
+
+  if (prior && known(wantedVersion) && prior.id) await planUpgrade(ctx, prior, planned, wantedVersion);
 
   const planChanged = prior === null || planned.plan !== prior.plan;
   if (!planChanged) {
@@ -185,6 +189,36 @@ async function safeIsDatabase(ctx: Ctx, providerId: string): Promise<boolean> {
     return await ctx.provider.isDatabase(providerId, ctx.signal);
   } catch {
     return false;
+  }
+}
+
+/** Explain (or refuse) the version upgrade the configuration asks for. */
+async function planUpgrade(ctx: Ctx, prior: AddonModel, planned: Planned<AddonModel>, wanted: string): Promise<void> {
+  const target = parseTarget(wanted);
+  if (!target || !(await safeIsDatabase(ctx, prior.provider_id))) return;
+  const { client } = ctx.provider;
+  const database = await client.databases.get(prior.app, prior.id!, { signal: ctx.signal });
+  if (satisfies(database.readable_version, target)) return;
+  if (isDowngrade(database.readable_version, target)) {
+    ctx.diags.error(
+      'Downgrade impossible',
+      `The database runs ${database.readable_version}. No downgrade is possible once a database has been upgraded: set database_version to ${database.readable_version} or newer (or remove it).`,
+      ['database_version'],
+    );
+    return;
+  }
+  try {
+    const steps = await upgradePath(ctx, prior.app, prior.id!, database, target, wanted);
+    const dataSize = await client.databases
+      .metrics(prior.app, prior.id!, { signal: ctx.signal })
+      .then((m) => m.database_stats.data_size)
+      .catch(() => undefined);
+    const plan = typeof planned.plan === 'string' ? planned.plan : prior.plan;
+    ctx.diags.warning(`Database upgrade: ${database.readable_version} -> ${steps[steps.length - 1]!.to}`, describeUpgrade(steps, plan, dataSize), ['database_version']);
+    planned.status = UNKNOWN;
+  } catch (err) {
+    if (err instanceof DiagnosticError) ctx.diags.error(err.summary, err.detail, err.path);
+    else throw err;
   }
 }
 
