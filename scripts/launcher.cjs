@@ -11,6 +11,8 @@ const Module = require('node:module');
 
 const here = __dirname;
 const writeCache = process.env.TF_PROVIDER_WRITE_CODE_CACHE === '1';
+// For measurements: TF_PROVIDER_CODE_CACHE=off compiles as if no cache had been written.
+const useCache = process.env.TF_PROVIDER_CODE_CACHE !== 'off';
 const scripts = [];
 const originalCompile = Module.prototype._compile;
 
@@ -18,7 +20,7 @@ Module.prototype._compile = function compileWithCache(content, filename) {
   if (path.dirname(filename) !== here || !filename.endsWith('.cjs')) return originalCompile.call(this, content, filename);
   const cacheFile = `${filename}.cache`;
   let cachedData;
-  if (!writeCache) {
+  if (!writeCache && useCache) {
     try {
       cachedData = fs.readFileSync(cacheFile);
     } catch {

@@ -1,0 +1,58 @@
+// What a `terraform plan` refresh costs in Scalingo API requests: N addons across several
+// apps, created with terraform, then one plan with no changes, counted by the simulator.
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSimulator } from '../dist/simulator/server.js';
+
+const root = new URL('..', import.meta.url).pathname;
+const apps = Number(process.env.BENCH_APPS ?? 4);
+let terraform = '';
+try {
+  terraform = execFileSync('sh', ['-c', 'command -v "${TF_BINARY:-terraform}"'], { encoding: 'utf8' }).trim();
+} catch {
+  console.log('refresh: skipped (terraform not found)');
+  process.exit(0);
+}
+
+// The simulator runs in this process: terraform must run asynchronously so that it can answer.
+const run = promisify(execFile);
+const sim = await startSimulator({ port: 0, speed: 100, postgres: 'off', rateLimitPerMinute: 100_000 });
+try {
+  const admin = async (method, path, body) => {
+    const res = await fetch(`${sim.url}${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    return res.status === 204 ? undefined : res.json();
+  };
+  const ids = [];
+  for (let i = 0; i < apps; i++) ids.push((await admin('POST', '/_sim/apps', { name: `bench-app-${i}` })).app.id);
+  const dir = mkdtempSync(join(tmpdir(), 'bench-refresh-'));
+  writeFileSync(join(dir, '.terraformrc'), `provider_installation {\n  dev_overrides { "Scalingo/scalingo" = "${join(root, 'dist', 'bundle')}" }\n  direct {}\n}\n`);
+  let tf = `terraform {\n  required_providers {\n    scalingo = { source = "Scalingo/scalingo" }\n  }\n}\n`;
+  ids.forEach((app, i) => {
+    tf += `resource "scalingo_addon" "pg${i}" {\n  app = "${app}"\n  provider_id = "postgresql"\n  plan = "postgresql-starter-512"\n}\n`;
+    tf += `resource "scalingo_addon" "redis${i}" {\n  app = "${app}"\n  provider_id = "redis"\n  plan = "redis-starter-256"\n}\n`;
+  });
+  writeFileSync(join(dir, 'main.tf'), tf);
+  const env = {
+    ...process.env,
+    TF_CLI_CONFIG_FILE: join(dir, '.terraformrc'),
+    CHECKPOINT_DISABLE: '1',
+    SCALINGO_AUTH_URL: sim.url,
+    SCALINGO_API_TOKEN: sim.apiToken,
+    SCALINGO_REQUESTS_PER_MINUTE: '100000',
+  };
+  await run(terraform, ['apply', '-auto-approve', '-no-color'], { cwd: dir, env });
+  const addons = apps * 2;
+  await admin('DELETE', '/_sim/requests');
+  const t = process.hrtime.bigint();
+  await run(terraform, ['plan', '-no-color'], { cwd: dir, env });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  const counts = await admin('GET', '/_sim/requests');
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  console.log(`terraform plan refresh of ${addons} addons in ${apps} apps: ${total} API requests = ${(total / addons).toFixed(2)} per addon, ${ms.toFixed(0)} ms`);
+  for (const [route, n] of Object.entries(counts).sort()) console.log(`  ${String(n).padStart(3)}  ${route}`);
+} finally {
+  await sim.close();
+}
