@@ -5,7 +5,6 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleProvider } from './bundle.mjs';
-import { warmCodeCache } from './warm-code-cache.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
@@ -24,4 +23,6 @@ const meta = await bundleProvider({
   executable: 'terraform-provider-scalingo',
 });
 writeFileSync(join(root, 'dist', 'bundle-meta.json'), JSON.stringify(meta));
+// Imported now: it uses the freshly compiled dist/.
+const { warmCodeCache } = await import('./warm-code-cache.mjs');
 await warmCodeCache(meta.launcher);
