@@ -57,10 +57,10 @@ export interface ResourceDefinition<M extends ValueObject = ValueObject, P = unk
 
   validateConfig?(request: ConfigValidationRequest<M>): void;
   modifyPlan?(request: PlanRequest<M>, ctx: OperationContext<P>): Promise<void> | void;
-  create(request: { config: M; planned: M; privateState: ValueObject | null }, ctx: ApplyContext<P, M>): Promise<M>;
+  create(request: { config: M; planned: Planned<M>; privateState: ValueObject | null }, ctx: ApplyContext<P, M>): Promise<M>;
   /** Return null when the remote object no longer exists: Terraform drops it from state. */
   read(request: { state: M; privateState: ValueObject | null }, ctx: OperationContext<P>): Promise<M | null>;
-  update(request: { config: M; planned: M; prior: M; privateState: ValueObject | null }, ctx: ApplyContext<P, M>): Promise<M>;
+  update(request: { config: M; planned: Planned<M>; prior: M; privateState: ValueObject | null }, ctx: ApplyContext<P, M>): Promise<M>;
   delete(request: { prior: M; privateState: ValueObject | null }, ctx: OperationContext<P>): Promise<void>;
   /** Turn an import ID into enough state for read to fill in the rest. */
   importState?(id: string, ctx: OperationContext<P>): Promise<Partial<M>>;

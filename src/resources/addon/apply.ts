@@ -4,7 +4,7 @@
 
 import type { ValueObject } from '../../cty/value.js';
 import { DiagnosticError } from '../../framework/diagnostics.js';
-import type { ApplyContext, OperationContext } from '../../framework/resource.js';
+import type { ApplyContext, OperationContext, Planned } from '../../framework/resource.js';
 import { timeoutFor } from '../../framework/timeouts.js';
 import { isNotFound, isOutcomeUnknown, normalizeAddonProviderId, type Addon, type Database } from '../../scalingo/index.js';
 import type { ScalingoContext } from '../context.js';
@@ -29,10 +29,9 @@ export function stateFromAddon(addon: Addon, base: Pick<AddonModel, 'app' | 'pro
     plan: addon.plan.name,
     plan_id: addon.plan.id,
     resource_id: addon.resource_id,
-    // Planned values may still be "unknown" markers at apply time: only keep real ones.
-    database_features: Array.isArray(base.database_features) ? base.database_features : null,
+    database_features: base.database_features ?? null,
     status: addon.status,
-    database_version: typeof base.database_version === 'string' ? base.database_version : null,
+    database_version: base.database_version ?? null,
     timeouts: base.timeouts,
   };
 }
@@ -45,16 +44,17 @@ function withDatabase(state: AddonModel, database: Database): AddonModel {
   };
 }
 
-export async function createAddon(config: AddonModel, planned: AddonModel, ctx: ApplyCtx): Promise<AddonModel> {
-  // Unknown planned values (computed ones) arrive as markers: decide from the configuration.
+export async function createAddon(config: AddonModel, planned: Planned<AddonModel>, ctx: ApplyCtx): Promise<AddonModel> {
+  // The configuration is wholly known at apply; the plan may still hold unknown markers for
+  // computed values, so only the resolved plan ID is taken from it.
   const wantedFeatures = config.database_features;
   const sc = ctx.provider;
-  const app = planned.app;
-  const providerId = normalizeAddonProviderId(planned.provider_id);
-  const timeoutMs = timeoutFor(planned.timeouts, 'create', DEFAULT_TIMEOUT_MS);
+  const app = config.app;
+  const providerId = normalizeAddonProviderId(config.provider_id);
+  const timeoutMs = timeoutFor(config.timeouts, 'create', DEFAULT_TIMEOUT_MS);
   const deadline = AbortSignal.any([ctx.signal, AbortSignal.timeout(timeoutMs)]);
 
-  const planId = await planIdOf(ctx, planned);
+  const planId = await planIdOf(ctx, config, planned.plan_id);
   const existing = new Set((await sc.client.addons.list(app, { signal: ctx.signal })).map((a) => a.id));
   let addon: Addon;
   try {
@@ -71,15 +71,15 @@ export async function createAddon(config: AddonModel, planned: AddonModel, ctx: 
     }
   }
   sc.invalidate(app);
-  let state = stateFromAddon(addon, planned);
+  let state = stateFromAddon(addon, config);
   ctx.recordState(state);
   ctx.log.info('addon provisioned', { addon_id: addon.id, plan: addon.plan.name, status: addon.status });
 
   addon = await waitForAddon(ctx, app, addon.id, (a) => a.status === 'running', `addon ${addon.id} to be running`, timeoutMs, deadline, (a) => {
-    state = stateFromAddon(a, planned);
+    state = stateFromAddon(a, config);
     ctx.recordState(state);
   });
-  state = stateFromAddon(addon, planned);
+  state = stateFromAddon(addon, config);
 
   if (await sc.isDatabase(providerId, ctx.signal)) {
     let database = await waitForDatabase(ctx, app, addon.id, (d) => d.status === 'running', `database ${addon.id} to be running`, timeoutMs, deadline);
@@ -114,10 +114,10 @@ async function upgradeIfWanted(ctx: ApplyCtx, state: AddonModel, wanted: string 
 }
 
 /** The plan ID resolved at plan time, or resolved now if the plan name was unknown then. */
-async function planIdOf(ctx: Ctx, planned: AddonModel): Promise<string> {
-  if (typeof planned.plan_id === 'string') return planned.plan_id;
-  const plan = await resolvePlan(ctx, planned.provider_id, planned.plan);
-  if (!plan) throw new DiagnosticError('Unknown plan', `Could not resolve plan "${planned.plan}".`, ['plan']);
+async function planIdOf(ctx: Ctx, config: AddonModel, plannedId: Planned<AddonModel>['plan_id']): Promise<string> {
+  if (typeof plannedId === 'string') return plannedId;
+  const plan = await resolvePlan(ctx, config.provider_id, config.plan);
+  if (!plan) throw new DiagnosticError('Unknown plan', `Could not resolve plan "${config.plan}".`, ['plan']);
   return plan.id;
 }
 
@@ -137,22 +137,22 @@ async function reconcileProvision(ctx: Ctx, app: string, providerId: string, exi
   return undefined;
 }
 
-export async function updateAddon(prior: AddonModel, config: AddonModel, planned: AddonModel, ctx: ApplyCtx): Promise<AddonModel> {
+export async function updateAddon(prior: AddonModel, config: AddonModel, planned: Planned<AddonModel>, ctx: ApplyCtx): Promise<AddonModel> {
   const sc = ctx.provider;
   const app = prior.app;
   const id = prior.id!;
-  const timeoutMs = timeoutFor(planned.timeouts, 'update', DEFAULT_TIMEOUT_MS);
+  const timeoutMs = timeoutFor(config.timeouts, 'update', DEFAULT_TIMEOUT_MS);
   const deadline = AbortSignal.any([ctx.signal, AbortSignal.timeout(timeoutMs)]);
   const database = await sc.isDatabase(prior.provider_id, ctx.signal);
-  let state: AddonModel = { ...prior, timeouts: planned.timeouts, provider_id: planned.provider_id };
+  let state: AddonModel = { ...prior, timeouts: config.timeouts, provider_id: config.provider_id };
 
-  if (planned.plan !== prior.plan) {
-    const planId = await planIdOf(ctx, planned);
+  if (config.plan !== prior.plan) {
+    const planId = await planIdOf(ctx, config, planned.plan_id);
     const changed = await sc.client.addons.changePlan(app, id, planId, { signal: ctx.signal });
     sc.invalidate(app);
-    ctx.log.info('plan change accepted', { addon_id: id, from: prior.plan, to: planned.plan, message: changed.message ?? '' });
+    ctx.log.info('plan change accepted', { addon_id: id, from: prior.plan, to: config.plan, message: changed.message ?? '' });
     // Accepted: from here on the addon is on the new plan, whatever happens to the wait.
-    state = { ...state, plan: planned.plan, plan_id: planId, status: changed.addon?.status ?? state.status };
+    state = { ...state, plan: config.plan, plan_id: planId, status: changed.addon?.status ?? state.status };
     ctx.recordState(state);
 
     if (database) {
@@ -164,20 +164,20 @@ export async function updateAddon(prior: AddonModel, config: AddonModel, planned
         id,
         (d) => {
           if (d.status === 'updating') sawUpdating = true;
-          if (d.status !== 'running' || d.plan !== planned.plan) {
+          if (d.status !== 'running' || d.plan !== config.plan) {
             runningSince = undefined;
             return false;
           }
           runningSince ??= Date.now();
           return sawUpdating || Date.now() - runningSince >= PLAN_CHANGE_SETTLE_MS;
         },
-        `database ${id} to run on ${planned.plan}`,
+        `database ${id} to run on ${config.plan}`,
         timeoutMs,
         deadline,
       );
       state = { ...withDatabase(state, db), database_features: state.database_features, status: 'running' };
     } else {
-      const addon = await waitForAddon(ctx, app, id, (a) => a.status === 'running' && a.plan.name === planned.plan, `addon ${id} to run on ${planned.plan}`, timeoutMs, deadline);
+      const addon = await waitForAddon(ctx, app, id, (a) => a.status === 'running' && a.plan.name === config.plan, `addon ${id} to run on ${config.plan}`, timeoutMs, deadline);
       state = stateFromAddon(addon, state);
     }
     ctx.recordState(state);

@@ -34,9 +34,9 @@ async function urlOrGone(ctx: Ctx, app: string, addonId: string): Promise<string
   }
 }
 
-async function createExtension(planned: DatabaseExtensionModel, ctx: Ctx): Promise<DatabaseExtensionModel> {
-  const { app, addon_id: addonId, name } = planned;
-  const schema = typeof planned.schema === 'string' ? planned.schema : null;
+async function createExtension(config: DatabaseExtensionModel, ctx: Ctx): Promise<DatabaseExtensionModel> {
+  const { app, addon_id: addonId, name } = config;
+  const schema = typeof config.schema === 'string' ? config.schema : null;
   const url = await connectionUrl(ctx, app, addonId);
   const log = ctx.log.with({ app, addon_id: addonId, extension: name });
   let found: Installed;
@@ -63,7 +63,7 @@ async function createExtension(planned: DatabaseExtensionModel, ctx: Ctx): Promi
     throw createFailure(name, schema, err);
   }
   log.info('extension enabled', { version: found.version, schema: found.schema });
-  return stateOf(planned, found);
+  return stateOf(config, found);
 }
 
 function createFailure(name: string, schema: string | null, err: unknown): unknown {
@@ -117,8 +117,8 @@ export const databaseExtensionResource: ResourceDefinition<DatabaseExtensionMode
   typeName: 'scalingo_database_extension',
   schema: databaseExtensionSchema,
 
-  create({ planned }, ctx) {
-    return createExtension(planned, ctx);
+  create({ config }, ctx) {
+    return createExtension(config, ctx);
   },
 
   // Every attribute replaces the extension: an update only refreshes what is installed.

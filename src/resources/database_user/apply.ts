@@ -50,16 +50,16 @@ async function usersOrGone(ctx: Ctx, app: string, addonId: string): Promise<Data
   }
 }
 
-export async function createUser(config: DatabaseUserModel, planned: DatabaseUserModel, ctx: ApplyCtx): Promise<DatabaseUserModel> {
+export async function createUser(config: DatabaseUserModel, ctx: ApplyCtx): Promise<DatabaseUserModel> {
   const { client } = ctx.provider;
-  const { app, addon_id: addonId, name } = planned;
+  const { app, addon_id: addonId, name } = config;
   if (config.password !== null && config.password_wo !== null) {
     throw new DiagnosticError('Conflicting password attributes', '"password" and "password_wo" cannot both be set.', ['password_wo']);
   }
   const mode = passwordMode(config);
   const password = mode === 'given' ? config.password! : mode === 'write_only' ? config.password_wo! : undefined;
   const passwordPath: AttributePath = mode === 'write_only' ? ['password_wo'] : ['password'];
-  const readOnly = planned.read_only === true;
+  const readOnly = config.read_only === true; // null: the default, false
   const log = ctx.log.with({ app, addon_id: addonId, user: name });
 
   const before = await listUsers(ctx, app, addonId);
@@ -78,7 +78,7 @@ export async function createUser(config: DatabaseUserModel, planned: DatabaseUse
       user = await createOnce(ctx, app, addonId, name, readOnly, password, passwordPath);
     } else {
       log.info('found the user created by the interrupted request');
-      user = await recoverPassword(ctx, planned, found, password);
+      user = await recoverPassword(ctx, config, found, password);
     }
   }
   log.info('database user created', { read_only: user.read_only, mode });
@@ -91,7 +91,7 @@ export async function createUser(config: DatabaseUserModel, planned: DatabaseUse
       ctx.diags.warning('No generated password returned', `Scalingo created user ${name} without returning the password it generated; "password" stays null. Set "password" or "password_wo" to choose one.`, ['password']);
     }
   }
-  return stateFromUser(planned, user, { password: statePassword, password_wo_version: planned.password_wo_version });
+  return stateFromUser(config, user, { password: statePassword, password_wo_version: config.password_wo_version });
 }
 
 async function createOnce(ctx: Ctx, app: string, addonId: string, name: string, readOnly: boolean, password: string | undefined, passwordPath: AttributePath): Promise<DatabaseUser> {
@@ -106,13 +106,13 @@ async function createOnce(ctx: Ctx, app: string, addonId: string, name: string, 
  * The user exists after a request whose answer was lost. A chosen password is set again (PATCH is
  * idempotent); a generated one was in the lost answer, so a new one is generated (reset).
  */
-async function recoverPassword(ctx: ApplyCtx, planned: DatabaseUserModel, found: DatabaseUser, password: string | undefined): Promise<DatabaseUser> {
+async function recoverPassword(ctx: ApplyCtx, config: DatabaseUserModel, found: DatabaseUser, password: string | undefined): Promise<DatabaseUser> {
   const { client } = ctx.provider;
-  const { app, addon_id: addonId, name } = planned;
+  const { app, addon_id: addonId, name } = config;
   if (password !== undefined) return client.databaseUsers.updatePassword(app, addonId, name, password, { signal: ctx.signal });
   // Recorded without a password: if the reset fails, Terraform keeps the user (tainted), and
   // the next apply replaces it, generating a password again.
-  ctx.recordState(stateFromUser(planned, found, { password: null, password_wo_version: planned.password_wo_version }));
+  ctx.recordState(stateFromUser(config, found, { password: null, password_wo_version: config.password_wo_version }));
   try {
     return await client.databaseUsers.resetPassword(app, addonId, name, { signal: ctx.signal });
   } catch (err) {
@@ -124,7 +124,7 @@ async function recoverPassword(ctx: ApplyCtx, planned: DatabaseUserModel, found:
   }
 }
 
-export async function updateUser(prior: DatabaseUserModel, config: DatabaseUserModel, planned: DatabaseUserModel, ctx: ApplyCtx): Promise<DatabaseUserModel> {
+export async function updateUser(prior: DatabaseUserModel, config: DatabaseUserModel, ctx: ApplyCtx): Promise<DatabaseUserModel> {
   const mode = passwordMode(config);
   const change = passwordChange(prior, config);
   let user: DatabaseUser | undefined;
@@ -140,7 +140,7 @@ export async function updateUser(prior: DatabaseUserModel, config: DatabaseUserM
     ctx.log.info('database user password changed', { app: prior.app, addon_id: prior.addon_id, user: prior.name, reason: change.why });
   }
   const password = mode === 'given' ? config.password : mode === 'write_only' ? null : prior.password;
-  const rest = { password, password_wo_version: planned.password_wo_version };
+  const rest = { password, password_wo_version: config.password_wo_version };
   if (user) return stateFromUser(prior, user, rest);
   return { ...prior, ...rest, password_wo: null };
 }

@@ -21,12 +21,12 @@ export const databaseUserResource: ResourceDefinition<DatabaseUserModel, Scaling
     planUser(request, ctx);
   },
 
-  create({ config, planned }, ctx) {
-    return createUser(config, planned, ctx);
+  create({ config }, ctx) {
+    return createUser(config, ctx);
   },
 
-  update({ prior, config, planned }, ctx) {
-    return updateUser(prior, config, planned, ctx);
+  update({ prior, config }, ctx) {
+    return updateUser(prior, config, ctx);
   },
 
   read({ state }, ctx) {
