@@ -47,8 +47,20 @@ export interface Schema {
   readonly block: BlockSchema;
 }
 
+// Every RPC decodes and encodes with these types: derive each block's type once.
+const impliedTypes = new WeakMap<BlockSchema, CtyType>();
+
 /** The object type of a block's values: its attributes plus one attribute per nested block. */
 export function impliedType(block: BlockSchema): CtyType {
+  let type = impliedTypes.get(block);
+  if (!type) {
+    type = deriveImpliedType(block);
+    impliedTypes.set(block, type);
+  }
+  return type;
+}
+
+function deriveImpliedType(block: BlockSchema): CtyType {
   const attributes: Record<string, CtyType> = {};
   for (const [name, attr] of Object.entries(block.attributes)) attributes[name] = attr.type;
   for (const [name, nested] of Object.entries(block.blocks ?? {})) attributes[name] = nestedBlockType(nested);
