@@ -3,12 +3,12 @@
 import type { ValueObject } from '../cty/value.js';
 import type { DataSourceDefinition, ProviderDefinition, ResourceDefinition } from '../framework/resource.js';
 import { addonResource } from '../resources/addon/index.js';
-import { addonPlansDataSource } from '../resources/addon_plans.js';
-import { addonsDataSource } from '../resources/addons.js';
-import { ScalingoContext } from '../resources/context.js';
+import { addonPlansDataSource } from '../resources/data/addon_plans.js';
+import { addonsDataSource } from '../resources/data/addons.js';
+import { ScalingoContext } from '../resources/shared/context.js';
 import { databaseExtensionResource } from '../resources/database_extension/index.js';
 import { databaseUserResource } from '../resources/database_user/index.js';
-import { databaseUsersDataSource } from '../resources/database_users.js';
+import { databaseUsersDataSource } from '../resources/data/database_users.js';
 import { ScalingoClient } from '../scalingo/index.js';
 import { providerSchema, resolveSettings } from './config.js';
 import { PROVIDER_VERSION } from './version.js';

@@ -5,7 +5,7 @@ import { describe, expect, it } from '@jest/globals';
 import { HclogLogger } from '../../src/log/logger.js';
 import { availablePlanNames, closestPlanName, formatBytes, isDownscale, planChangeImpact, planClass } from '../../src/resources/addon/plans.js';
 import { describeUpgrade, isDowngrade, parseTarget, satisfies, versionForState } from '../../src/resources/addon/version.js';
-import { waitUntil, WaitTimeoutError } from '../../src/resources/wait.js';
+import { waitUntil, WaitTimeoutError } from '../../src/resources/shared/wait.js';
 import type { Plan } from '../../src/scalingo/index.js';
 
 const plan = (name: string, position: number, extra: Partial<Plan> = {}): Plan => ({ id: `id-${name}`, name, position, ...extra }) as Plan;

@@ -5,7 +5,7 @@ import { describe, expect, it } from '@jest/globals';
 import { Diagnostics } from '../../src/framework/diagnostics.js';
 import { schemaProblems } from '../../src/framework/schema.js';
 import { silentLogger } from '../../src/log/logger.js';
-import type { ScalingoContext } from '../../src/resources/context.js';
+import type { ScalingoContext } from '../../src/resources/shared/context.js';
 import { AVAILABLE_EXTENSIONS, availableExtensionValidator, closestExtension, isAvailableExtension, unavailableExtensionMessage } from '../../src/resources/database_extension/available.js';
 import { databaseExtensionResource } from '../../src/resources/database_extension/index.js';
 import { databaseExtensionSchema } from '../../src/resources/database_extension/model.js';

@@ -11,8 +11,8 @@ import { databaseUserResource } from '../../src/resources/database_user/index.js
 import { databaseUserSchema, type DatabaseUserModel } from '../../src/resources/database_user/model.js';
 import { passwordChange, passwordMode, planUser, validateUserConfig } from '../../src/resources/database_user/plan.js';
 import { addonObjectId, parseAddonObjectId, passwordProblems, passwordValidator, usernameProblems, usernameValidator } from '../../src/resources/database_user/rules.js';
-import { databaseUsersDataSource } from '../../src/resources/database_users.js';
-import type { ScalingoContext } from '../../src/resources/context.js';
+import { databaseUsersDataSource } from '../../src/resources/data/database_users.js';
+import type { ScalingoContext } from '../../src/resources/shared/context.js';
 
 describe('user name rules (6-32 characters, letters, digits, underscores, leading letter)', () => {
   it.each(['my_app', 'reader_01', 'A12345', 'a'.repeat(32), 'Mixed_Case_User'])('accepts %s', (name) => {

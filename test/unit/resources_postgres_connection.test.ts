@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { createServer, type Server, type Socket } from 'node:net';
 import { DiagnosticError } from '../../src/framework/diagnostics.js';
-import { parsePostgresUrl, PostgresError, quoteIdent, redactSecrets, withPostgres } from '../../src/resources/postgres_connection.js';
+import { parsePostgresUrl, PostgresError, quoteIdent, redactSecrets, withPostgres } from '../../src/resources/shared/postgres_connection.js';
 
 describe('parsePostgresUrl', () => {
   it('reads the parts of a Scalingo URL, decoding user and password', () => {

@@ -4,7 +4,7 @@
 import { DiagnosticError } from '../../framework/diagnostics.js';
 import type { ResourceDefinition } from '../../framework/resource.js';
 import { isNotFound } from '../../scalingo/index.js';
-import type { ScalingoContext } from '../context.js';
+import type { ScalingoContext } from '../shared/context.js';
 import { addonPrivate, createAddon, deleteAddon, stateFromAddon, updateAddon } from './apply.js';
 import { addonSchema, type AddonModel } from './model.js';
 import { planAddon, validateAddonConfig } from './plan.js';

@@ -6,7 +6,7 @@ import { isUnknown, UNKNOWN } from '../../cty/value.js';
 import { DiagnosticError, type Diagnostics } from '../../framework/diagnostics.js';
 import type { OperationContext, PlanRequest, Planned } from '../../framework/resource.js';
 import { isNotFound, normalizeAddonProviderId, type Plan } from '../../scalingo/index.js';
-import type { ScalingoContext } from '../context.js';
+import type { ScalingoContext } from '../shared/context.js';
 import type { AddonModel } from './model.js';
 import { availablePlanNames, byPosition, closestPlanName, formatBytes, isDownscale, planChangeImpact } from './plans.js';
 import { describeUpgrade, isDowngrade, parseTarget, satisfies, upgradePath } from './version.js';

@@ -6,8 +6,8 @@
 import { DiagnosticError } from '../../framework/diagnostics.js';
 import type { OperationContext } from '../../framework/resource.js';
 import { formatVersion, isOutcomeUnknown, TERMINAL_OPERATION_STATUSES, type Database } from '../../scalingo/index.js';
-import type { ScalingoContext } from '../context.js';
-import { waitUntil } from '../wait.js';
+import type { ScalingoContext } from '../shared/context.js';
+import { waitUntil } from '../shared/wait.js';
 import { formatBytes, planClass } from './plans.js';
 
 type Ctx = OperationContext<ScalingoContext>;

@@ -4,9 +4,9 @@
 
 import { DiagnosticError } from '../../framework/diagnostics.js';
 import type { OperationContext, ResourceDefinition } from '../../framework/resource.js';
-import type { ScalingoContext } from '../context.js';
+import type { ScalingoContext } from '../shared/context.js';
 import { addonObjectId, parseAddonObjectId } from '../database_user/rules.js';
-import { AddonGoneError, connectionUrl, PostgresError, withPostgres } from '../postgres_connection.js';
+import { AddonGoneError, connectionUrl, PostgresError, withPostgres } from '../shared/postgres_connection.js';
 import type pg from 'pg';
 import { unavailableExtensionMessage } from './available.js';
 import { databaseExtensionSchema, type DatabaseExtensionModel } from './model.js';

@@ -1,7 +1,7 @@
 // The SQL that enables, reads and disables an extension. Identifiers are always quoted:
 // names such as `uuid-ossp` need it, and nothing from the configuration reaches SQL unquoted.
 
-import { quoteIdent } from '../postgres_connection.js';
+import { quoteIdent } from '../shared/postgres_connection.js';
 
 export function createExtensionSql(name: string, schema: string | null): string {
   return `CREATE EXTENSION IF NOT EXISTS ${quoteIdent(name)}${schema !== null ? ` SCHEMA ${quoteIdent(schema)}` : ''}`;

@@ -5,7 +5,7 @@
 import { DiagnosticError, type AttributePath } from '../../framework/diagnostics.js';
 import type { ApplyContext, OperationContext } from '../../framework/resource.js';
 import { ForbiddenError, isNotFound, isOutcomeUnknown, ValidationError, type DatabaseUser } from '../../scalingo/index.js';
-import type { ScalingoContext } from '../context.js';
+import type { ScalingoContext } from '../shared/context.js';
 import type { DatabaseUserModel } from './model.js';
 import { passwordChange, passwordMode } from './plan.js';
 import { addonObjectId } from './rules.js';

@@ -3,7 +3,7 @@
 
 import { DiagnosticError } from '../../framework/diagnostics.js';
 import type { ResourceDefinition } from '../../framework/resource.js';
-import type { ScalingoContext } from '../context.js';
+import type { ScalingoContext } from '../shared/context.js';
 import { createUser, deleteUser, importUser, readUser, updateUser } from './apply.js';
 import { databaseUserSchema, type DatabaseUserModel } from './model.js';
 import { planUser, validateUserConfig } from './plan.js';

@@ -4,7 +4,7 @@
 import { isUnknown, valueEquals, type Value } from '../../cty/value.js';
 import type { AttributePath, Diagnostics } from '../../framework/diagnostics.js';
 import type { OperationContext, PlanRequest, Planned } from '../../framework/resource.js';
-import type { ScalingoContext } from '../context.js';
+import type { ScalingoContext } from '../shared/context.js';
 import type { DatabaseUserModel } from './model.js';
 
 type Ctx = OperationContext<ScalingoContext>;

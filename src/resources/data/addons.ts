@@ -1,10 +1,10 @@
 // Data source scalingo_addons: the addons of an app, as `scalingo --app my-app addons` lists them.
 
-import { objectOf, StringType } from '../cty/types.js';
-import { DiagnosticError } from '../framework/diagnostics.js';
-import type { DataSourceDefinition } from '../framework/resource.js';
-import { attr } from '../framework/schema.js';
-import type { ScalingoContext } from './context.js';
+import { objectOf, StringType } from '../../cty/types.js';
+import { DiagnosticError } from '../../framework/diagnostics.js';
+import type { DataSourceDefinition } from '../../framework/resource.js';
+import { attr } from '../../framework/schema.js';
+import type { ScalingoContext } from '../shared/context.js';
 
 type AddonEntry = { id: string; provider_id: string; provider_name: string | null; plan: string; plan_id: string; resource_id: string; status: string };
 export type AddonsModel = { app: string; addons: AddonEntry[] | null };

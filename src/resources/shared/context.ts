@@ -1,8 +1,8 @@
 // What every Scalingo resource receives as `ctx.provider`: the API client and the per-process
 // lookups that Terraform's many parallel calls share (addon lists, plan catalogues).
 
-import type { Addon, AddonProvider, Plan, ScalingoClient } from '../scalingo/index.js';
-import { isNotFound, normalizeAddonProviderId } from '../scalingo/index.js';
+import type { Addon, AddonProvider, Plan, ScalingoClient } from '../../scalingo/index.js';
+import { isNotFound, normalizeAddonProviderId } from '../../scalingo/index.js';
 
 // Parallel refreshes of addons of one app share one list request within this window.
 const ADDON_LIST_TTL_MS = 3000;

@@ -1,13 +1,13 @@
 // Data source scalingo_addon_plans: the plans of an addon provider, as `scalingo
 // addons-plans <provider>` lists them, sorted by position.
 
-import { BoolType, NumberType, objectOf, StringType } from '../cty/types.js';
-import { DiagnosticError } from '../framework/diagnostics.js';
-import type { DataSourceDefinition } from '../framework/resource.js';
-import { attr } from '../framework/schema.js';
-import { isNotFound, normalizeAddonProviderId } from '../scalingo/index.js';
-import { byPosition } from './addon/plans.js';
-import type { ScalingoContext } from './context.js';
+import { BoolType, NumberType, objectOf, StringType } from '../../cty/types.js';
+import { DiagnosticError } from '../../framework/diagnostics.js';
+import type { DataSourceDefinition } from '../../framework/resource.js';
+import { attr } from '../../framework/schema.js';
+import { isNotFound, normalizeAddonProviderId } from '../../scalingo/index.js';
+import { byPosition } from '../addon/plans.js';
+import type { ScalingoContext } from '../shared/context.js';
 
 type PlanEntry = {
   id: string;

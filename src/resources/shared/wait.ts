@@ -3,7 +3,7 @@
 // Kept apart from the resources, which only say what to poll and when it is done.
 
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Logger } from '../log/logger.js';
+import type { Logger } from '../../log/logger.js';
 
 export interface WaitOptions<T> {
   /** What is awaited, for messages: "addon ad-123 to be running". */

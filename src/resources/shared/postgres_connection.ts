@@ -3,9 +3,9 @@
 // holds a password, so it is never logged, never stored, and kept out of every error message.
 
 import pg from 'pg';
-import { DiagnosticError } from '../framework/diagnostics.js';
-import type { OperationContext } from '../framework/resource.js';
-import { normalizeAddonProviderId } from '../scalingo/index.js';
+import { DiagnosticError } from '../../framework/diagnostics.js';
+import type { OperationContext } from '../../framework/resource.js';
+import { normalizeAddonProviderId } from '../../scalingo/index.js';
 import type { ScalingoContext } from './context.js';
 
 type Ctx = OperationContext<ScalingoContext>;

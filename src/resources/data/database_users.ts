@@ -1,11 +1,11 @@
 // Data source scalingo_database_users: the users of a database addon, as
 // `scalingo --app my-app --addon postgresql database-users-list` lists them. No passwords.
 
-import { BoolType, objectOf, StringType } from '../cty/types.js';
-import type { DataSourceDefinition } from '../framework/resource.js';
-import { attr } from '../framework/schema.js';
-import type { ScalingoContext } from './context.js';
-import { listUsers } from './database_user/apply.js';
+import { BoolType, objectOf, StringType } from '../../cty/types.js';
+import type { DataSourceDefinition } from '../../framework/resource.js';
+import { attr } from '../../framework/schema.js';
+import type { ScalingoContext } from '../shared/context.js';
+import { listUsers } from '../database_user/apply.js';
 
 type UserEntry = { name: string; read_only: boolean; protected: boolean; password_encryption: string | null };
 export type DatabaseUsersModel = { app: string; addon_id: string; users: UserEntry[] | null };
