@@ -22,7 +22,7 @@ const run = promisify(execFile);
 const sim = await startSimulator({ port: 0, speed: 100, postgres: 'off', rateLimitPerMinute: 100_000 });
 try {
   const admin = async (method, path, body) => {
-    const res = await fetch(`${sim.url}${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    const res = await fetch(`${sim.url}${path}`, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${sim.adminToken}` }, ...(body ? { body: JSON.stringify(body) } : {}) });
     return res.status === 204 ? undefined : res.json();
   };
   const ids = [];

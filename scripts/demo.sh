@@ -70,6 +70,7 @@ export TF_CLI_CONFIG_FILE="$demo/terraformrc" CHECKPOINT_DISABLE=1 TF_IN_AUTOMAT
 export SCALINGO_AUTH_URL="$sim_url"
 SCALINGO_API_TOKEN=$(field "$first" 'o.api_token')
 export SCALINGO_API_TOKEN
+admin_token=$(field "$first" 'o.admin_token')
 cp examples/postgresql-plan-change/main.tf "$demo/work/"
 cd "$demo/work"
 
@@ -93,7 +94,7 @@ step "Final state"
 "$tf" output
 
 step "What the simulator saw: downtime windows of the database"
-curl -fsS "$sim_url/_sim/state" | node -e '
+curl -fsS -H "Authorization: Bearer $admin_token" "$sim_url/_sim/state" | node -e '
   let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
     for (const d of JSON.parse(s).downtimes) console.log(`${d.kind} for ${d.duration_ms} ms (${d.cause})`);
   });'

@@ -1,4 +1,5 @@
-// Test and admin API under /_sim (not Scalingo's): no auth, not rate-limited, not counted.
+// Test and admin API under /_sim (not Scalingo's): its own bearer token (the admin token of the
+// first stdout line), not rate-limited, not counted.
 import { z } from 'zod';
 import { destroyAddon } from './addons.js';
 import { requireAddon, requireApp } from './apps.js';
@@ -25,7 +26,7 @@ const AppBody = z.object({ name: z.string() }).strict();
 const PlanBody = z.object({ plan: z.string() }).strict();
 const DatabaseBody = z
   .object({
-    data_size: z.number().int().nonnegative().optional(),
+    data_size: z.number().int().nonnegative().nullable().optional(),
     version: z.string().optional(),
     fail_next_operation: z.boolean().optional(),
   })
@@ -38,8 +39,9 @@ const TokensBody = z.object({ ttl_seconds: z.number().int().positive() }).strict
 
 function renderState(sim: Simulator): Record<string, unknown> {
   const nowV = sim.nowV();
+  const { adminToken: _adminToken, ...state } = sim.state;
   return {
-    ...sim.state,
+    ...state,
     now: new Date().toISOString(),
     speed: sim.clock.speed,
     postgres: sim.backend.mode,
@@ -118,7 +120,7 @@ export function adminRoutes(knownApiRoutes: () => ReadonlySet<string>): Route[] 
           if (!version) throw unprocessable({ version: [`unknown ${db.type} version ${body.version} (x.y.z-b from the catalogue)`] });
           db.versionId = version.id;
         }
-        if (body.data_size !== undefined) db.dataSizeOverride = body.data_size;
+        if (body.data_size !== undefined) db.dataSizeOverride = body.data_size; // null: measured again
         if (body.fail_next_operation !== undefined) db.failNextOperation = body.fail_next_operation;
         sim.touch();
         const app = sim.state.apps.find((a) => a.id === addon.appId);

@@ -41,6 +41,11 @@ export function apiToken(): string {
   return `tk-us-${randomBytes(24).toString('base64url').replace(/[-_]/g, 'x')}`;
 }
 
+/** The /_sim admin API's bearer token, unlike any Scalingo token. */
+export function adminToken(): string {
+  return `sim-admin-${randomBytes(24).toString('hex')}`;
+}
+
 /** Four random digits, used in resource ids such as `my_app_4553`. */
 export function fourDigits(): string {
   return String(1000 + (randomBytes(2).readUInt16BE(0) % 9000));

@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   let ready = false;
   options.log = (line) => (ready ? process.stdout.write(`${line}\n`) : process.stderr.write(`${line}\n`));
   const sim = await startSimulator(options);
-  process.stdout.write(`${JSON.stringify({ url: sim.url, api_token: sim.apiToken, apps: sim.apps, postgres: sim.postgres })}\n`);
+  process.stdout.write(`${JSON.stringify({ url: sim.url, api_token: sim.apiToken, admin_token: sim.adminToken, apps: sim.apps, postgres: sim.postgres })}\n`);
   ready = true;
 
   let stopping = false;

@@ -2,6 +2,7 @@
 // at start-up, so a crash or a restart loses nothing.
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { isRecord } from './http.js';
+import { adminToken } from './ids.js';
 import type { SimState } from './state.js';
 
 export function loadState(file: string): SimState | null {
@@ -14,6 +15,9 @@ export function loadState(file: string): SimState | null {
   if (typeof raw.apiToken !== 'string' || !isRecord(raw.clock) || !Array.isArray(raw.clock.segments)) {
     throw new Error(`${file}: missing apiToken or clock`);
   }
+  // State files written before the admin API had a token get one now (saved on the next write).
+  if (raw.adminToken === undefined) raw.adminToken = adminToken();
+  else if (typeof raw.adminToken !== 'string') throw new Error(`${file}: "adminToken" must be a string`);
   return raw as unknown as SimState;
 }
 

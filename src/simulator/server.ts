@@ -1,6 +1,6 @@
 // The simulator's HTTP server and its in-process API (startSimulator). One loopback server
 // serves the auth API and main API (/v1/...), the database API (/api/...) and /_sim.
-import { createServer } from 'node:http';
+import { createServer, maxHeaderSize } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
@@ -17,7 +17,7 @@ import type { Router, RouteMatch } from './router.js';
 import { buildRouter } from './routes.js';
 import { seedState } from './state.js';
 import type { SimState } from './state.js';
-import { apiTokenId, basicOf, bearerOf, decodeToken, verifyToken } from './tokens.js';
+import { apiTokenId, basicOf, bearerOf, decodeToken, verifyAdmin, verifyToken } from './tokens.js';
 
 export interface SimulatorOptions {
   port?: number;
@@ -32,6 +32,8 @@ export interface SimulatorOptions {
 export interface RunningSimulator {
   url: string;
   apiToken: string;
+  /** Bearer token of the /_sim admin API. */
+  adminToken: string;
   apps: { id: string; name: string }[];
   postgres: 'real' | 'memory';
   close(): Promise<void>;
@@ -88,8 +90,11 @@ function authorize(sim: Simulator, match: RouteMatch, authorization: string | un
     case 'db':
       verifyToken(sim.state, authorization, 'db', match.params.addon_id);
       return;
+    case 'admin':
+      verifyAdmin(sim.state, authorization);
+      return;
     default:
-      return; // none, basic (checked by the handler), optional, admin
+      return; // none, basic (checked by the handler), optional
   }
 }
 
@@ -202,6 +207,25 @@ class RequestPipeline {
   }
 }
 
+/** Requests Node's parser refuses before any handler runs: a status and a text that say why. */
+function answerClientError(err: NodeJS.ErrnoException, socket: Socket, log: (line: string) => void): void {
+  if (!socket.writable || (socket as Socket & { _httpMessage?: unknown })._httpMessage) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, message] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request Header Fields Too Large', `request line and headers too large: they must fit in ${Math.round(maxHeaderSize / 1024)} KiB (a long URL counts)`]
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', 'request timeout']
+        : [400, 'Bad Request', 'malformed HTTP request'];
+  const body = JSON.stringify({ error: message });
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+  log(`- - ${status} (${err.code ?? 'client error'})`);
+}
+
 async function openBackend(mode: 'auto' | 'off', log: (line: string) => void): Promise<DatabaseBackend> {
   if (mode === 'off') return new MemoryBackend();
   try {
@@ -271,6 +295,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     });
   });
   server.keepAliveTimeout = 30_000;
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => answerClientError(err, socket, log));
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -291,6 +316,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   return {
     url: sim.url,
     apiToken: state.apiToken,
+    adminToken: state.adminToken,
     apps: state.apps.map((a) => ({ id: a.id, name: a.name })),
     postgres: backend.mode,
     close(): Promise<void> {

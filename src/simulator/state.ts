@@ -1,7 +1,7 @@
 // The simulator's persisted state. Times used for scheduling are virtual ms (see clock.ts);
 // lifecycle statuses are derived from them at read time (see lifecycle.ts).
 import type { ClockState } from './clock.js';
-import { apiToken, randomHex24 } from './ids.js';
+import { adminToken, apiToken, randomHex24 } from './ids.js';
 
 export type FeatureStatus = 'PENDING_TO_ACTIVATE' | 'ACTIVATED' | 'PENDING_TO_REMOVE';
 
@@ -111,6 +111,8 @@ export interface SimState {
   formatVersion: 1;
   clock: ClockState;
   apiToken: string;
+  /** Bearer token of the /_sim admin API (not Scalingo's): printed on the first stdout line. */
+  adminToken: string;
   userId: string;
   /** Lifetime of bearer tokens issued from now on. */
   bearerTtlSeconds: number;
@@ -131,6 +133,7 @@ export function seedState(clock: ClockState): SimState {
     formatVersion: 1,
     clock,
     apiToken: apiToken(),
+    adminToken: adminToken(),
     userId: `us-${randomHex24()}`,
     bearerTtlSeconds: 3600,
     tokenEpoch: 0,

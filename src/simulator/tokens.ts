@@ -1,6 +1,6 @@
 // Unsigned (`alg: none`) JWTs, like those in go-scalingo's own tests. They carry `exp` (clients
 // read it to refresh), the issuing API token's id (for rate limiting) and a revocation epoch.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { forbidden, unauthorized } from './http.js';
 import type { SimState } from './state.js';
 
@@ -95,4 +95,13 @@ export function verifyToken(state: SimState, header: string | undefined, kind: '
     throw forbidden('this token gives access to another database');
   }
   return claims;
+}
+
+/** The /_sim admin API takes `Authorization: Bearer <admin token>`; anything else is 401. */
+export function verifyAdmin(state: SimState, header: string | undefined): void {
+  const given = Buffer.from(bearerOf(header) ?? '');
+  const expected = Buffer.from(state.adminToken);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw unauthorized('the /_sim admin API needs Authorization: Bearer <admin_token>, the admin_token of the simulator\'s first stdout line');
+  }
 }

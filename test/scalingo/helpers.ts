@@ -19,7 +19,7 @@ export async function startSim(options: Parameters<typeof startSimulator>[0] = {
 export async function admin(sim: Simulator, method: string, path: string, body?: unknown): Promise<unknown> {
   const res = await fetch(sim.url + path, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${sim.adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();

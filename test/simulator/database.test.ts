@@ -61,6 +61,9 @@ describe('database API: databases, metrics, plans, features, actions', () => {
     expect(r.body.real_disk_size).toBeGreaterThan(r.body.database_stats.data_size);
     await t.admin('PUT', `/databases/${pg.id}`, { data_size: 123_456_789 });
     expect((await t.db('GET', pg.id, '/metrics')).body.database_stats.data_size).toBe(123_456_789);
+    // null clears the override: the size is measured (or defaulted) again.
+    expect((await t.admin('PUT', `/databases/${pg.id}`, { data_size: null })).status).toBe(200);
+    expect((await t.db('GET', pg.id, '/metrics')).body.database_stats.data_size).toBe(r.body.database_stats.data_size);
   });
 
   test('plan of a database and /api/plans/{id}: disk and memory in bytes', async () => {

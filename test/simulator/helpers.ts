@@ -103,7 +103,7 @@ export class TestSim {
   }
 
   admin(method: string, path: string, body?: unknown): Promise<Reply> {
-    return call(this.url, method, `/_sim${path}`, { body });
+    return call(this.url, method, `/_sim${path}`, { token: this.sim.adminToken, body });
   }
 
   async planId(name: string, provider = name.split('-')[0]!): Promise<string> {

@@ -14,7 +14,7 @@ if (!existsSync(entry)) console.warn(`Skipping the entry-point tests: ${entry} i
 
 interface Started {
   child: ChildProcessWithoutNullStreams;
-  first: { url: string; api_token: string; apps: { id: string; name: string }[]; postgres: string };
+  first: { url: string; api_token: string; admin_token: string; apps: { id: string; name: string }[]; postgres: string };
   lines: string[];
   stderr: () => string;
 }
@@ -65,9 +65,10 @@ describeBuilt('node dist/simulator/main.js', () => {
     try {
       const stateFile = join(dir, 'state.json');
       const { child, first, lines, stderr } = await start(['--port', '0', '--postgres', 'auto', '--state-file', stateFile, '--speed', '10', '--rate-limit', '100']);
-      expect(Object.keys(first).sort()).toEqual(['api_token', 'apps', 'postgres', 'url']);
+      expect(Object.keys(first).sort()).toEqual(['admin_token', 'api_token', 'apps', 'postgres', 'url']);
       expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(first.api_token).toMatch(/^tk-us-/);
+      expect(first.admin_token).toMatch(/^sim-admin-[0-9a-f]{48}$/);
       expect(first.apps).toHaveLength(2);
       expect(['real', 'memory']).toContain(first.postgres);
       const basic = `Basic ${Buffer.from(`:${first.api_token}`).toString('base64')}`;

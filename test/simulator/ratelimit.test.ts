@@ -1,6 +1,55 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { TestSim, call } from './helpers.js';
 
+describe('the admin API needs its own bearer token', () => {
+  let t: TestSim;
+  beforeAll(async () => {
+    t = await TestSim.start();
+  });
+  afterAll(() => t.close());
+
+  test('every /_sim route is 401 without Authorization: Bearer <admin token>, or with another token', async () => {
+    const routes: [string, string][] = [
+      ['GET', '/_sim/state'],
+      ['GET', '/_sim/requests'],
+      ['DELETE', '/_sim/requests'],
+      ['GET', '/_sim/faults'],
+      ['PUT', '/_sim/faults'],
+      ['PUT', '/_sim/speed'],
+      ['PUT', '/_sim/rate_limit'],
+      ['PUT', '/_sim/tokens'],
+      ['POST', '/_sim/tokens/revoke'],
+      ['POST', '/_sim/apps'],
+      ['PUT', '/_sim/databases/ad-x'],
+      ['PATCH', '/_sim/apps/x/addons/ad-x'],
+      ['DELETE', '/_sim/apps/x/addons/ad-x'],
+    ];
+    const bearer = await t.token();
+    for (const [method, path] of routes) {
+      for (const token of [undefined, bearer, t.sim.apiToken, `${t.sim.adminToken}x`]) {
+        const r = await call(t.url, method, path, { ...(token ? { token } : {}), ...(method === 'GET' ? {} : { body: {} }) });
+        expect([method, path, r.status]).toEqual([method, path, 401]);
+        expect(r.body.error).toMatch(/admin_token/);
+      }
+    }
+    expect((await call(t.url, 'GET', '/_sim/state', { token: t.sim.adminToken })).status).toBe(200);
+    // The 401s changed nothing: the speed is still the default one.
+    expect((await t.admin('GET', '/state')).body.speed).toBe(1);
+    expect(t.sim.adminToken).not.toBe(t.sim.apiToken);
+  });
+
+  test('the admin token is not in the rendered state', async () => {
+    expect((await t.admin('GET', '/state')).text).not.toContain(t.sim.adminToken);
+  });
+
+  test('a 100 KB URL gets 431 with a text about the request line, not about the body', async () => {
+    const r = await call(t.url, 'GET', `/v1/apps/${'a'.repeat(100_000)}`);
+    expect(r.status).toBe(431);
+    expect(r.body.error).toMatch(/request line and headers too large/);
+    expect(r.text).not.toMatch(/body/);
+  });
+});
+
 describe('rate limit: N requests per minute per API token', () => {
   let t: TestSim;
   beforeAll(async () => {
