@@ -3,6 +3,7 @@
 import type { ValueObject } from '../cty/value.js';
 import type { DataSourceDefinition, ProviderDefinition, ResourceDefinition } from '../framework/resource.js';
 import { addonResource } from '../resources/addon/index.js';
+import { appDataSource } from '../resources/data/app.js';
 import { addonPlansDataSource } from '../resources/data/addon_plans.js';
 import { addonsDataSource } from '../resources/data/addons.js';
 import { ScalingoContext } from '../resources/shared/context.js';
@@ -14,7 +15,7 @@ import { providerSchema, resolveSettings } from './config.js';
 import { PROVIDER_VERSION } from './version.js';
 
 export const resources = [addonResource, databaseUserResource, databaseExtensionResource] as unknown as readonly ResourceDefinition<ValueObject, ScalingoContext>[];
-export const dataSources = [addonPlansDataSource, addonsDataSource, databaseUsersDataSource] as unknown as readonly DataSourceDefinition<ValueObject, ScalingoContext>[];
+export const dataSources = [addonPlansDataSource, addonsDataSource, appDataSource, databaseUsersDataSource] as unknown as readonly DataSourceDefinition<ValueObject, ScalingoContext>[];
 
 export const scalingoProvider: ProviderDefinition<ScalingoContext> = {
   typeName: 'scalingo',

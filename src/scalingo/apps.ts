@@ -1,8 +1,9 @@
-// App-level reads of the main API: environment variables (where the connection URL lives).
+// App-level reads of the main API: the app itself, and its environment variables (where the
+// connection URL lives).
 
 import type { CallOptions, Requester } from './requester.js';
-import { VariablesResponseSchema } from './schemas.js';
-import type { Variable } from './schemas.js';
+import { AppResponseSchema, VariablesResponseSchema } from './schemas.js';
+import type { App, Variable } from './schemas.js';
 
 export interface ListVariablesOptions extends CallOptions {
   /** `aliases=true|false` (whether `DATABASE_URL`-style aliases are resolved); omitted by default. */
@@ -13,6 +14,15 @@ export class AppsApi {
   private readonly r: Requester;
   constructor(requester: Requester) {
     this.r = requester;
+  }
+
+  /** `GET /v1/apps/{app}`, by ID or name. */
+  async get(app: string, opts: CallOptions = {}): Promise<App> {
+    const res = await this.r.send(
+      { api: 'main', method: 'GET', route: '/apps/{app}', params: { app }, auth: 'bearer', expect: [200], schema: AppResponseSchema, operation: `read app ${app}` },
+      opts,
+    );
+    return res.data.app;
   }
 
   /** `GET /v1/apps/{app}/variables`. Values are secrets (connection URLs): never log them. */

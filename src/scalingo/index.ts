@@ -56,6 +56,7 @@ export type {
   ActionResult,
   Addon,
   AddonProvider,
+  App,
   ChangePlanResult,
   Database,
   DatabaseFeature,

@@ -119,6 +119,17 @@ export type ChangePlanResult = z.output<typeof ChangePlanResponseSchema>;
 
 export const AddonTokenResponseSchema = z.object({ addon: z.object({ token: z.string().min(1) }) });
 
+export const AppSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  region: lenient(z.string()),
+  url: lenient(z.string()),
+  git_url: lenient(z.string()),
+  created_at: lenient(z.string()),
+});
+export type App = z.output<typeof AppSchema>;
+export const AppResponseSchema = z.object({ app: AppSchema });
+
 export const VariableSchema = z.object({
   id: lenient(z.string()),
   name: z.string(),
