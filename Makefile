@@ -3,7 +3,10 @@ SHELL := /bin/bash
 VERSION := $(shell node -p "require('./package.json').version")
 OS_ARCH := $(shell node -p "({linux:'linux',darwin:'darwin',win32:'windows'})[process.platform] + '_' + ({x64:'amd64',arm64:'arm64'})[process.arch]")
 MIRROR ?= $(HOME)/.terraform.d/plugins
-PKG_DIR := $(MIRROR)/registry.terraform.io/scalingo/scalingo/$(VERSION)/$(OS_ARCH)
+# The registry address, defined once in package.json ("terraformProvider").
+PROVIDER_ADDRESS := $(shell node -p "const p = require('./package.json').terraformProvider; [p.hostname, p.namespace, p.type].join('/')")
+PROVIDER_SOURCE := $(shell node -p "const p = require('./package.json').terraformProvider; p.namespace + '/' + p.type")
+PKG_DIR := $(MIRROR)/$(PROVIDER_ADDRESS)/$(VERSION)/$(OS_ARCH)
 
 .PHONY: all deps build test test-unit test-e2e demo install bench simulator clean
 
@@ -35,7 +38,8 @@ bench: build
 simulator: build
 	node dist/simulator/main.js
 
-# Filesystem mirror layout Terraform and OpenTofu search (implied mirror ~/.terraform.d/plugins).
+# Filesystem mirror layout Terraform searches (implied mirror ~/.terraform.d/plugins), under our
+# own address only: the official provider (scalingo/scalingo) stays installable beside it.
 install: build
 	rm -rf "$(PKG_DIR)" && mkdir -p "$(PKG_DIR)"
 	cp dist/bundle/*.cjs dist/bundle/*.cache "$(PKG_DIR)/"
@@ -47,7 +51,7 @@ install: build
 	@echo
 	@echo 'provider_installation {'
 	@echo '  dev_overrides {'
-	@echo '    "Scalingo/scalingo" = "$(CURDIR)/dist/bundle"'
+	@echo '    "$(PROVIDER_SOURCE)" = "$(CURDIR)/dist/bundle"'
 	@echo '  }'
 	@echo '  direct {}'
 	@echo '}'

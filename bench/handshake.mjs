@@ -5,10 +5,13 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { packageInfo } from '../scripts/build-package-info.mjs';
 import { generateServerCertificate } from '../dist/plugin/certificate.js';
 import { MAGIC_COOKIE } from '../scripts/plugin-client.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
+const { namespace, type } = packageInfo();
+const source = `${namespace}/${type}`;
 const executable = join(root, 'dist', 'bundle', 'terraform-provider-scalingo');
 const launches = Number(process.env.BENCH_LAUNCHES ?? 25);
 const clientCert = generateServerCertificate().certPem;
@@ -62,10 +65,10 @@ if (!terraform) {
   console.log('terraform validate: skipped (terraform not found)');
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'bench-validate-'));
-  writeFileSync(join(dir, '.terraformrc'), `provider_installation {\n  dev_overrides { "Scalingo/scalingo" = "${join(root, 'dist', 'bundle')}" }\n  direct {}\n}\n`);
+  writeFileSync(join(dir, '.terraformrc'), `provider_installation {\n  dev_overrides { "${source}" = "${join(root, 'dist', 'bundle')}" }\n  direct {}\n}\n`);
   writeFileSync(
     join(dir, 'main.tf'),
-    `terraform {\n  required_providers {\n    scalingo = { source = "Scalingo/scalingo" }\n  }\n}\nresource "scalingo_addon" "db" {\n  app = "app"\n  provider_id = "postgresql"\n  plan = "postgresql-starter-512"\n}\n`,
+    `terraform {\n  required_providers {\n    scalingo = { source = "${source}" }\n  }\n}\nresource "scalingo_addon" "db" {\n  app = "app"\n  provider_id = "postgresql"\n  plan = "postgresql-starter-512"\n}\n`,
   );
   const env = { ...process.env, TF_CLI_CONFIG_FILE: join(dir, '.terraformrc'), CHECKPOINT_DISABLE: '1' };
   const times = [];

@@ -5,9 +5,12 @@ import { promisify } from 'node:util';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { packageInfo } from '../scripts/build-package-info.mjs';
 import { startSimulator } from '../dist/simulator/server.js';
 
 const root = new URL('..', import.meta.url).pathname;
+const { namespace, type } = packageInfo();
+const source = `${namespace}/${type}`;
 const apps = Number(process.env.BENCH_APPS ?? 4);
 let terraform = '';
 try {
@@ -28,8 +31,8 @@ try {
   const ids = [];
   for (let i = 0; i < apps; i++) ids.push((await admin('POST', '/_sim/apps', { name: `bench-app-${i}` })).app.id);
   const dir = mkdtempSync(join(tmpdir(), 'bench-refresh-'));
-  writeFileSync(join(dir, '.terraformrc'), `provider_installation {\n  dev_overrides { "Scalingo/scalingo" = "${join(root, 'dist', 'bundle')}" }\n  direct {}\n}\n`);
-  let tf = `terraform {\n  required_providers {\n    scalingo = { source = "Scalingo/scalingo" }\n  }\n}\n`;
+  writeFileSync(join(dir, '.terraformrc'), `provider_installation {\n  dev_overrides { "${source}" = "${join(root, 'dist', 'bundle')}" }\n  direct {}\n}\n`);
+  let tf = `terraform {\n  required_providers {\n    scalingo = { source = "${source}" }\n  }\n}\n`;
   ids.forEach((app, i) => {
     tf += `resource "scalingo_addon" "pg${i}" {\n  app = "${app}"\n  provider_id = "postgresql"\n  plan = "postgresql-starter-512"\n}\n`;
     tf += `resource "scalingo_addon" "redis${i}" {\n  app = "${app}"\n  provider_id = "redis"\n  plan = "redis-starter-256"\n}\n`;

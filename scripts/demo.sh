@@ -49,7 +49,9 @@ app_name=$(field "$first" 'o.apps[0].name')
 echo "simulator: $sim_url (PostgreSQL mode: $(field "$first" 'o.postgres')); app $app_name ($app_id)"
 
 step "Installing the provider into a filesystem mirror"
-pkg="$demo/mirror/registry.terraform.io/scalingo/scalingo/$version/$os_arch"
+# Our own address (package.json "terraformProvider"); the official provider keeps Scalingo/scalingo.
+address=$(node -p "const p = require('./package.json').terraformProvider; [p.hostname, p.namespace, p.type].join('/')")
+pkg="$demo/mirror/$address/$version/$os_arch"
 mkdir -p "$pkg"
 cp dist/bundle/*.cjs dist/bundle/*.cache "$pkg/"
 cp dist/bundle/terraform-provider-scalingo "$pkg/terraform-provider-scalingo_v$version"
@@ -57,10 +59,10 @@ cat >"$demo/terraformrc" <<CFG
 provider_installation {
   filesystem_mirror {
     path    = "$demo/mirror"
-    include = ["registry.terraform.io/scalingo/scalingo"]
+    include = ["$address"]
   }
   direct {
-    exclude = ["registry.terraform.io/scalingo/scalingo"]
+    exclude = ["$address"]
   }
 }
 CFG

@@ -7,7 +7,7 @@
 terraform {
   required_providers {
     scalingo = {
-      source = "Scalingo/scalingo"
+      source = "scalingo-community/scalingo"
     }
   }
 }

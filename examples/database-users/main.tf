@@ -5,7 +5,7 @@ terraform {
   required_version = ">= 1.11" # write-only attributes (password_wo)
   required_providers {
     scalingo = {
-      source = "Scalingo/scalingo"
+      source = "scalingo-community/scalingo"
     }
   }
 }

@@ -3,7 +3,7 @@
 terraform {
   required_providers {
     scalingo = {
-      source = "Scalingo/scalingo"
+      source = "scalingo-community/scalingo"
     }
   }
 }

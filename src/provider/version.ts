@@ -1,5 +1,13 @@
-// Kept in step with package.json by a unit test.
-export const PROVIDER_VERSION = '0.1.0';
+// The provider's version and registry address, both from package.json (generated at build).
+import { PACKAGE_VERSION, TERRAFORM_PROVIDER } from './generated/package.js';
 
-/** Source addresses users write in required_providers ("Scalingo/scalingo"), for both CLIs. */
-export const PROVIDER_ADDRESSES = ['registry.terraform.io/scalingo/scalingo', 'registry.opentofu.org/scalingo/scalingo'] as const;
+export const PROVIDER_VERSION: string = PACKAGE_VERSION;
+
+/** What users write in required_providers: `scalingo-community/scalingo`. */
+export const PROVIDER_SOURCE = `${TERRAFORM_PROVIDER.namespace}/${TERRAFORM_PROVIDER.type}`;
+
+/** Fully qualified addresses (Terraform's registry, and OpenTofu's for the same source). */
+export const PROVIDER_ADDRESSES: readonly string[] = [
+  `${TERRAFORM_PROVIDER.hostname}/${PROVIDER_SOURCE}`,
+  `registry.opentofu.org/${PROVIDER_SOURCE}`,
+];

@@ -204,49 +204,6 @@ maybe('scalingo_addon', () => {
     expect(id).not.toBe(second.id);
   });
 
-  it('takes over state written by the official provider (schema 0) without a diff', async () => {
-    const app = await newApp();
-    const { id } = await created(app);
-    const ws = world.workspace();
-    const [remote] = await simAddons(app);
-    const official = {
-      version: 4,
-      terraform_version: '1.11.4',
-      serial: 3,
-      lineage: 'a1b2c3d4-0000-4000-8000-00000000abcd',
-      outputs: {},
-      resources: [
-        {
-          mode: 'managed',
-          type: 'scalingo_addon',
-          name: 'db',
-          provider: 'provider["registry.terraform.io/scalingo/scalingo"]',
-          instances: [
-            {
-              schema_version: 0,
-              attributes: {
-                app,
-                database_features: [],
-                id,
-                plan: 'postgresql-starter-512',
-                plan_id: remote!.planId,
-                provider_id: 'postgresql',
-                resource_id: 'whatever_1234',
-              },
-              sensitive_attributes: [],
-              private: 'bnVsbA==',
-            },
-          ],
-        },
-      ],
-    };
-    ws.write('terraform.tfstate', JSON.stringify(official, null, 2));
-    ws.write('main.tf', addonConfig(app, 'postgresql-starter-512'));
-    const r = await ws.run(['plan', '-detailed-exitcode']);
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-  });
-
   it('keeps a legacy provider alias without replacing the addon', async () => {
     const app = await newApp();
     const { ws } = await created(app);

@@ -9,6 +9,7 @@ import { dirname } from 'node:path';
 import { generateServerCertificate } from '../../src/plugin/certificate.js';
 import { grpc as health } from '../../src/plugin/generated/plugin.js';
 import { tfplugin6 } from '../../src/protocol/wire.js';
+import { PROVIDER_SOURCE } from '../../src/provider/version.js';
 import { pluginClient, providerExecutable, requireBuiltProvider } from './support/built_provider.js';
 
 jest.setTimeout(30_000);
@@ -179,9 +180,10 @@ describe('side services and lifecycle', () => {
     );
     const json = /TF_REATTACH_PROVIDERS='(.+)'/.exec(out)![1]!;
     const reattach = JSON.parse(json) as Record<string, { Protocol: string; ProtocolVersion: number; Pid: number; Addr: { Network: string; String: string } }>;
-    const entry = reattach['registry.terraform.io/scalingo/scalingo']!;
+    const entry = reattach[`registry.terraform.io/${PROVIDER_SOURCE}`]!;
     expect(entry).toMatchObject({ Protocol: 'grpc', ProtocolVersion: 6, Pid: child.pid, Addr: { Network: 'unix' } });
-    expect(reattach['registry.opentofu.org/scalingo/scalingo']).toBeTruthy();
+    expect(reattach[`registry.opentofu.org/${PROVIDER_SOURCE}`]).toBeTruthy();
+    expect(Object.keys(reattach).some((k) => /\/scalingo\/scalingo$/i.test(k))).toBe(false);
     const conn = pc.dial({ network: 'unix', address: entry.Addr.String, cert: '' });
     const md = tfplugin6.GetMetadata.Response.decode(await conn.call('/tfplugin6.Provider/GetMetadata'));
     expect(md.resources.length).toBeGreaterThan(0);

@@ -1,21 +1,29 @@
 // End-to-end setup for the real provider: the simulator (in this process, on loopback) and a
-// terraform workspace whose CLI config points Scalingo/scalingo at the built executable.
+// terraform workspace whose CLI config points our address (scalingo-community/scalingo, from
+// package.json) at the built executable.
 
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../../src/simulator/server.js';
+import { PROVIDER_SOURCE } from '../../../src/provider/version.js';
 import { providerDir, requireBuiltProvider } from './built_provider.js';
 import { workspace, type Workspace } from './terraform.js';
 
 export interface ScalingoWorld {
   sim: RunningSimulator;
-  /** A fresh workspace talking to the simulator. */
-  workspace(extraEnv?: NodeJS.ProcessEnv): Workspace;
+  /**
+   * A fresh workspace talking to the simulator. extraProviders: more dev_overrides (source
+   * address -> directory), e.g. a stand-in for the official provider under `Scalingo/scalingo`.
+   */
+  workspace(extraEnv?: NodeJS.ProcessEnv, extraProviders?: Record<string, string>): Workspace;
   /** Call the simulator's admin API (/_sim/...). */
   admin(method: string, path: string, body?: unknown): Promise<unknown>;
   requests(): Promise<Record<string, number>>;
   close(): Promise<void>;
 }
 
-export const HEADER = `terraform {\n  required_providers {\n    scalingo = { source = "Scalingo/scalingo" }\n  }\n}\nprovider "scalingo" {}\n`;
+export { PROVIDER_SOURCE };
+
+/** The provider alone, under the local name `scalingo`. */
+export const HEADER = `terraform {\n  required_providers {\n    scalingo = { source = "${PROVIDER_SOURCE}" }\n  }\n}\nprovider "scalingo" {}\n`;
 
 export async function scalingoWorld(terraform: string, options: SimulatorOptions = {}): Promise<ScalingoWorld> {
   requireBuiltProvider();
@@ -34,8 +42,8 @@ export async function scalingoWorld(terraform: string, options: SimulatorOptions
   };
   return {
     sim,
-    workspace: (extraEnv = {}) =>
-      workspace(terraform, { 'Scalingo/scalingo': providerDir }, { SCALINGO_AUTH_URL: sim.url, SCALINGO_API_TOKEN: sim.apiToken, SCALINGO_REQUESTS_PER_MINUTE: requestsPerMinute, ...extraEnv }),
+    workspace: (extraEnv = {}, extraProviders = {}) =>
+      workspace(terraform, { [PROVIDER_SOURCE]: providerDir, ...extraProviders }, { SCALINGO_AUTH_URL: sim.url, SCALINGO_API_TOKEN: sim.apiToken, SCALINGO_REQUESTS_PER_MINUTE: requestsPerMinute, ...extraEnv }),
     admin,
     requests: async () => (await admin('GET', '/_sim/requests')) as Record<string, number>,
     close: () => sim.close(),
