@@ -12,6 +12,13 @@ export interface ExtensionInfo {
   version: string;
 }
 
+/** An extension as kept in the state file, so a new cluster can recreate it. */
+export interface ExtensionRecord {
+  name: string;
+  schema: string;
+  version: string;
+}
+
 export interface DatabaseBackend {
   readonly mode: 'real' | 'memory';
   /** Host and port clients connect to, or null when databases are not connectable. */
@@ -26,6 +33,10 @@ export interface DatabaseBackend {
   /** True when a role of that name exists anywhere in the cluster. */
   roleExists(role: string): Promise<boolean>;
   listExtensions(database: string): Promise<ExtensionInfo[]>;
+  /** Extensions with their schema, to persist; null when the backend cannot know them. */
+  snapshotExtensions(database: string): Promise<ExtensionRecord[] | null>;
+  /** Recreates a persisted extension, as the database's owner when PostgreSQL allows it. */
+  restoreExtension(database: string, owner: string, extension: ExtensionRecord): Promise<void>;
   /** Bytes used by the database, or null when unknown. */
   dataSize(database: string): Promise<number | null>;
   close(): Promise<void>;
@@ -45,6 +56,10 @@ export class MemoryBackend implements DatabaseBackend {
   async listExtensions(): Promise<ExtensionInfo[]> {
     return [];
   }
+  async snapshotExtensions(): Promise<ExtensionRecord[] | null> {
+    return null;
+  }
+  async restoreExtension(): Promise<void> {}
   async dataSize(): Promise<number | null> {
     return null;
   }

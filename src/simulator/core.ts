@@ -82,6 +82,15 @@ export class Simulator {
     return DEFAULT_DATA_SIZE;
   }
 
+  /** Extensions are created over SQL, out of the simulator's sight: read them back to persist them. */
+  async snapshotExtensions(addon: AddonRecord): Promise<void> {
+    if (addon.database.type !== 'postgresql') return;
+    const extensions = await this.backend.snapshotExtensions(addon.resourceId);
+    if (extensions === null || JSON.stringify(extensions) === JSON.stringify(addon.database.extensions ?? [])) return;
+    addon.database.extensions = extensions;
+    this.touch();
+  }
+
   /** Connection URL of an addon, as injected in the app's environment. */
   connectionUrl(addon: AddonRecord): string {
     const endpoint = this.backend.endpoint;

@@ -119,6 +119,7 @@ async function runAction(sim: Simulator, addon: AddonRecord, body: unknown): Pro
   if (typeof action !== 'string' || action === '') return json(400, { ok: 0, error: 'action_name is required' });
   if (action === 'list-extensions' && addon.database.type === 'postgresql') {
     const result = await sim.backend.listExtensions(addon.resourceId);
+    await sim.snapshotExtensions(addon);
     return json(200, { ok: 1, result });
   }
   return json(400, { ok: 0, error: `action '${action}' is not supported on this ${addon.database.type} database by the simulator` });

@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import pg from 'pg';
-import type { BackendUser, DatabaseBackend, ExtensionInfo } from './backend.js';
+import type { BackendUser, DatabaseBackend, ExtensionInfo, ExtensionRecord } from './backend.js';
 
 const SUPERUSER = 'sim_admin';
 
@@ -288,6 +288,34 @@ export class PostgresBackend implements DatabaseBackend {
       "SELECT extname AS name, extversion AS version FROM pg_extension WHERE extname <> 'plpgsql' ORDER BY extname",
     );
     return res.rows.map((r) => ({ name: r.name, version: r.version }));
+  }
+
+  async snapshotExtensions(database: string): Promise<ExtensionRecord[]> {
+    const res = await this.poolFor(database).query<ExtensionRecord>(
+      "SELECT e.extname AS name, n.nspname AS schema, e.extversion AS version FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname <> 'plpgsql' ORDER BY e.extname",
+    );
+    return res.rows.map((r) => ({ name: r.name, schema: r.schema, version: r.version }));
+  }
+
+  async restoreExtension(database: string, owner: string, extension: ExtensionRecord): Promise<void> {
+    const db = this.poolFor(database);
+    if (extension.schema !== 'public') await db.query(`CREATE SCHEMA IF NOT EXISTS ${ident(extension.schema)} AUTHORIZATION ${ident(owner)}`);
+    const create = `CREATE EXTENSION IF NOT EXISTS ${ident(extension.name)} SCHEMA ${ident(extension.schema)} VERSION ${literal(extension.version)} CASCADE`;
+    // As the owner first (who created it through the URL, so that it may drop it again); an
+    // untrusted extension needs the superuser, as on Scalingo where support installs those.
+    const client = await db.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`SET LOCAL ROLE ${ident(owner)}`);
+      await client.query(create);
+      await client.query('COMMIT');
+      return;
+    } catch {
+      await client.query('ROLLBACK').catch(() => undefined);
+    } finally {
+      client.release();
+    }
+    await db.query(create);
   }
 
   async dataSize(database: string): Promise<number | null> {

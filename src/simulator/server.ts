@@ -248,9 +248,16 @@ async function restoreBackend(sim: Simulator, log: (line: string) => void): Prom
       for (const user of addon.database.users.filter((u) => !u.protected)) {
         await sim.backend.createUser(addon.resourceId, addon.resourceId, { name: user.name, password: user.password, readOnly: user.readOnly });
       }
+      for (const extension of addon.database.extensions ?? []) await sim.backend.restoreExtension(addon.resourceId, addon.resourceId, extension);
     } catch (err) {
       log(`postgres: could not restore ${addon.resourceId}: ${err instanceof Error ? err.message : String(err)}`);
     }
+  }
+}
+
+async function snapshotAllExtensions(sim: Simulator, log: (line: string) => void): Promise<void> {
+  for (const addon of sim.state.addons) {
+    await sim.snapshotExtensions(addon).catch((err: unknown) => log(`postgres: could not read the extensions of ${addon.resourceId}: ${err instanceof Error ? err.message : String(err)}`));
   }
 }
 
@@ -326,6 +333,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
           for (const socket of sockets) socket.destroy(); // includes hung requests
         });
         try {
+          await snapshotAllExtensions(sim, log);
           sim.persistNow();
         } finally {
           await backend.close();

@@ -1,5 +1,6 @@
 // The simulator's persisted state. Times used for scheduling are virtual ms (see clock.ts);
 // lifecycle statuses are derived from them at read time (see lifecycle.ts).
+import type { ExtensionRecord } from './backend.js';
 import type { ClockState } from './clock.js';
 import { adminToken, apiToken, randomHex24 } from './ids.js';
 
@@ -46,6 +47,11 @@ export interface DatabaseRecord {
   /** Data size forced through /_sim; null means "measure it" (real mode) or the default. */
   dataSizeOverride: number | null;
   failNextOperation: boolean;
+  /**
+   * Extensions seen in the real cluster at the last snapshot (stop, or `list-extensions`), so a
+   * restart recreates them; absent in memory mode and in older state files.
+   */
+  extensions?: ExtensionRecord[];
   periodicBackupsEnabled: boolean;
   periodicBackupsScheduledAt: number[];
   maintenanceWindow: { weekdayUtc: number; startingHourUtc: number; durationInHour: number };

@@ -128,6 +128,11 @@ describeWithPostgres('real PostgreSQL behind the simulator', () => {
   test('a restart from the state file recreates databases and roles with their passwords in a new cluster', async () => {
     const users = (await t.admin('GET', '/state')).body.addons[0].database.users as { name: string; password: string }[];
     const reader = users.find((u) => u.name === 'reader_user')!;
+    // One more, in a schema of its own, created after the last list-extensions: the stop snapshots it.
+    const c0 = await connect(url);
+    await c0.query('CREATE SCHEMA kv');
+    await c0.query('CREATE EXTENSION hstore SCHEMA kv');
+    await c0.end();
     await t.close();
     t = await TestSim.start({ postgres: 'auto', stateFile });
     const vars = (await t.api('GET', `/v1/apps/${t.app.id}/variables`)).body.variables as { name: string; value: string }[];
@@ -138,5 +143,13 @@ describeWithPostgres('real PostgreSQL behind the simulator', () => {
     const r = await connect(newUrl, 'reader_user', reader.password);
     await expect(r.query('CREATE TABLE nope (x int)')).rejects.toThrow(/permission denied/);
     await r.end();
+    // Extensions created over SQL are back, owned by the database's owner, who may drop them.
+    const listed = await t.db('POST', addon.id, '/action', { action_name: 'list-extensions' });
+    expect(listed.body.result.map((e: { name: string }) => e.name)).toEqual(['citext', 'hstore', 'pgcrypto']);
+    const owner = await connect(newUrl);
+    expect((await owner.query<{ schema: string }>("SELECT n.nspname AS schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'hstore'")).rows).toEqual([{ schema: 'kv' }]);
+    await owner.query('DROP EXTENSION citext');
+    await owner.end();
+    expect((await t.db('POST', addon.id, '/action', { action_name: 'list-extensions' })).body.result.map((e: { name: string }) => e.name)).toEqual(['hstore', 'pgcrypto']);
   }, 30_000);
 });
