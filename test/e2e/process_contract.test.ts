@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
+import { connect as tlsConnect } from 'node:tls';
+import { status as grpcStatus } from '@grpc/grpc-js';
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { generateServerCertificate } from '../../src/plugin/certificate.js';
@@ -53,6 +55,33 @@ function runRaw(env: Record<string, string>, args: string[] = []): Promise<{ cod
   });
 }
 
+/**
+ * What a raw TLS client presenting `cert` gets from the plugin's socket: `served` (the server's
+ * HTTP/2 SETTINGS arrive), `alert <code>` (a TLS alert), `closed` (closed without a byte) or
+ * `no answer` after 8 s.
+ */
+function tlsOutcome(hs: ReturnType<typeof pc.parseHandshake>, cert: typeof clientCert | null): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = tlsConnect({
+      path: hs.address,
+      ca: pc.derToPem(Buffer.from(hs.cert, 'base64')),
+      servername: 'localhost',
+      ALPNProtocols: ['h2'],
+      ...(cert ? { cert: cert.certPem, key: cert.keyPem } : {}),
+    });
+    const done = (outcome: string): void => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(outcome);
+    };
+    const timer = setTimeout(() => done('no answer'), 8000);
+    socket.on('secureConnect', () => socket.write('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n'));
+    socket.on('data', () => done('served'));
+    socket.on('error', (err: NodeJS.ErrnoException) => done(`alert ${err.code ?? err.message}`));
+    socket.on('close', () => done('closed'));
+  });
+}
+
 describe('handshake environment', () => {
   it('refuses to run without the magic cookie, explaining on stderr, with nothing on stdout', async () => {
     const r = await runRaw({ TF_PLUGIN_MAGIC_COOKIE: 'wrong' });
@@ -94,12 +123,21 @@ describe('handshake line and AutoMTLS', () => {
     expect(schema.serverCapabilities?.planDestroy).toBe(true);
     good.close();
 
-    const anonymous = pc.dial(hs);
-    await expect(anonymous.call('/tfplugin6.Provider/GetProviderSchema', new Uint8Array(), 3000)).rejects.toThrow();
-    anonymous.close();
-    const stranger = pc.dial(hs, generateServerCertificate());
-    await expect(stranger.call('/tfplugin6.Provider/GetProviderSchema', new Uint8Array(), 3000)).rejects.toThrow();
-    stranger.close();
+    // Refused at the TLS layer: the server never speaks HTTP/2 to them, and says so at once
+    // (a deadline or a hang would not be a refusal).
+    const stranger = generateServerCertificate();
+    expect(await tlsOutcome(hs, null)).toMatch(/^alert ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED$/);
+    expect(await tlsOutcome(hs, stranger)).toMatch(/^(closed|alert ERR_SSL_\w+)$/);
+    expect(await tlsOutcome(hs, clientCert)).toBe('served');
+    for (const cert of [undefined, stranger]) {
+      const conn = pc.dial(hs, cert);
+      const err = await conn.call('/tfplugin6.Provider/GetProviderSchema', new Uint8Array(), 10_000).then(
+        () => null,
+        (e: unknown) => e as { code?: number },
+      );
+      conn.close();
+      expect(err?.code).toBe(grpcStatus.UNAVAILABLE); // not DEADLINE_EXCEEDED
+    }
     await shutdown(plugin, hs);
   });
 

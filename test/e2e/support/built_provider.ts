@@ -22,6 +22,7 @@ interface PluginClientModule {
     exited: Promise<{ code: number | null; signal: string | null }>;
     stderr: () => string;
   };
+  derToPem: (der: Buffer) => string;
   parseHandshake: (line: string) => { core: number; app: number; network: string; address: string; protocol: string; cert: string };
   dial: (
     handshake: { network: string; address: string; cert: string },
