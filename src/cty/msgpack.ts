@@ -83,13 +83,29 @@ function toWire(value: Value, type: CtyType, path: (string | number)[]): Wire {
   }
 }
 
+const INT64_MIN = -(2n ** 63n);
+const UINT64_MAX = 2n ** 64n - 1n;
+
+/**
+ * Integers msgpack can carry (int64 and uint64) go as integers; larger ones as decimal text,
+ * which go-cty parses like any number string (msgpack's 64 bits would wrap them).
+ */
+function fitsIn64Bits(n: bigint): boolean {
+  return n >= INT64_MIN && n <= UINT64_MAX;
+}
+
 function numberToWire(value: Value, path: (string | number)[]): Wire {
   if (typeof value === 'number' || typeof value === 'bigint') value = CtyNumber.of(value);
   if (!(value instanceof CtyNumber)) throw new CtyDecodeError(`expected a number, got ${describe(value)}`, path);
   const r = value.repr;
-  if (typeof r === 'bigint') return r;
+  if (typeof r === 'bigint') return fitsIn64Bits(r) ? r : r.toString();
   if (typeof r === 'string') return r;
-  if (Number.isInteger(r) && !Number.isSafeInteger(r)) return BigInt(r);
+  if (Number.isInteger(r) && !Number.isSafeInteger(r)) {
+    const n = BigInt(r);
+    // Beyond 64 bits, the number's shortest decimal (what CtyNumber compares by), not the
+    // float's binary expansion: 1e30 goes as 10^30.
+    return fitsIn64Bits(n) ? n : value.toString();
+  }
   return r;
 }
 

@@ -57,6 +57,21 @@ describe('msgpack: observed byte sequences', () => {
     expect(toHex(encodeValue(CtyNumber.of(3), NumberType))).toBe('03');
   });
 
+  it('sends integers beyond 64 bits as their exact decimal text, as go-cty does', () => {
+    // 1e21 used to go out as uint64 3875820019684212736 (1e21 mod 2^64).
+    const big = encodeValue(1e21, NumberType);
+    expect(big[0]).toBe(0xb6); // fixstr of 22 characters
+    expect(decodeValue(big, NumberType)!.toString()).toBe('1000000000000000000000');
+    const huge = 2n ** 64n + 1n;
+    expect(decodeValue(encodeValue(huge, NumberType), NumberType)!.toString()).toBe('18446744073709551617');
+    expect(decodeValue(encodeValue(CtyNumber.of(-(2n ** 63n) - 1n), NumberType), NumberType)!.toString()).toBe('-9223372036854775809');
+    expect(decodeValue(encodeValue(-1e30, NumberType), NumberType)!.toString()).toBe('-1000000000000000000000000000000');
+    // The 64-bit bounds themselves stay msgpack integers.
+    expect(toHex(encodeValue(2n ** 64n - 1n, NumberType))).toBe('cfffffffffffffffff');
+    expect(toHex(encodeValue(-(2n ** 63n), NumberType))).toBe('d38000000000000000');
+    expect(encodeValue(2 ** 60, NumberType)[0]).toBe(0xcf);
+  });
+
   it('rejects a non-numeric string for a number', () => {
     expect(() => decodeValue(hex('a3 61 62 63'), NumberType)).toThrow(CtyDecodeError);
   });
