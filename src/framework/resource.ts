@@ -73,6 +73,42 @@ export interface DataSourceDefinition<M extends ValueObject = ValueObject, P = u
   read(request: { config: M }, ctx: OperationContext<P>): Promise<M>;
 }
 
+/**
+ * An ephemeral resource (Terraform 1.10+): a value opened for the length of one Terraform
+ * command, never written to a plan or to state. Open returns it; Renew keeps it valid when it
+ * expires before the command ends; Close releases it. Only `private` data (never shown to
+ * Terraform's user) passes from Open to Renew and Close.
+ */
+export interface EphemeralResourceDefinition<M extends ValueObject = ValueObject, P = unknown> {
+  readonly typeName: string;
+  readonly schema: Schema;
+  validateConfig?(request: ConfigValidationRequest<M>): void;
+  open(request: EphemeralOpenRequest<M>, ctx: OperationContext<P>): Promise<EphemeralOpenResult<M>>;
+  renew?(request: EphemeralLifetimeRequest, ctx: OperationContext<P>): Promise<EphemeralRenewResult>;
+  close?(request: EphemeralLifetimeRequest, ctx: OperationContext<P>): Promise<void>;
+}
+
+export interface EphemeralOpenRequest<M> {
+  /** Wholly known: with unknown configuration the framework answers without calling open. */
+  readonly config: M;
+}
+
+export interface EphemeralOpenResult<M> {
+  readonly result: M;
+  /** When Terraform should call renew if it still needs the value; omitted when it never expires. */
+  readonly renewAt?: Date;
+  readonly privateState?: ValueObject | null;
+}
+
+export interface EphemeralLifetimeRequest {
+  readonly privateState: ValueObject | null;
+}
+
+export interface EphemeralRenewResult {
+  readonly renewAt?: Date;
+  readonly privateState?: ValueObject | null;
+}
+
 export interface ConfigureRequest {
   readonly config: ValueObject;
   readonly terraformVersion: string;
@@ -91,6 +127,7 @@ export interface ProviderDefinition<P = unknown> {
   configure(request: ConfigureRequest): Promise<P | undefined>;
   readonly resources: readonly ResourceDefinition<ValueObject, P>[];
   readonly dataSources: readonly DataSourceDefinition<ValueObject, P>[];
+  readonly ephemeralResources?: readonly EphemeralResourceDefinition<ValueObject, P>[];
 }
 
 export type { Value, ValueObject };

@@ -16,6 +16,10 @@ export const PROVIDER_METHODS = [
   'ApplyResourceChange',
   'ImportResourceState',
   'ReadDataSource',
+  'ValidateEphemeralResourceConfig',
+  'OpenEphemeralResource',
+  'RenewEphemeralResource',
+  'CloseEphemeralResource',
   'StopProvider',
 ] as const;
 

@@ -6,17 +6,21 @@
 import type { ProviderServer } from '../framework/server/server.js';
 import type { Logger } from '../log/logger.js';
 import { applyResourceChange } from './handlers/apply_resource_change.js';
+import { closeEphemeralResource } from './handlers/close_ephemeral_resource.js';
 import { configureProvider } from './handlers/configure_provider.js';
 import { getMetadata } from './handlers/get_metadata.js';
 import { getProviderSchema } from './handlers/get_provider_schema.js';
 import { getResourceIdentitySchemas } from './handlers/get_resource_identity_schemas.js';
 import { importResourceState } from './handlers/import_resource_state.js';
+import { openEphemeralResource } from './handlers/open_ephemeral_resource.js';
 import { planResourceChange } from './handlers/plan_resource_change.js';
 import { readDataSource } from './handlers/read_data_source.js';
 import { readResource } from './handlers/read_resource.js';
+import { renewEphemeralResource } from './handlers/renew_ephemeral_resource.js';
 import { stopProvider } from './handlers/stop_provider.js';
 import { upgradeResourceState } from './handlers/upgrade_resource_state.js';
 import { validateDataResourceConfig } from './handlers/validate_data_resource_config.js';
+import { validateEphemeralResourceConfig } from './handlers/validate_ephemeral_resource_config.js';
 import { validateProviderConfig } from './handlers/validate_provider_config.js';
 import { validateResourceConfig } from './handlers/validate_resource_config.js';
 import type { ProviderDispatcher, ProviderMethod } from './methods.js';
@@ -61,6 +65,14 @@ const RPCS: Record<ProviderMethod, Rpc<unknown>> = {
   ApplyResourceChange: rpc({ request: tfplugin6.ApplyResourceChange.Request, response: tfplugin6.ApplyResourceChange.Response, handle: applyResourceChange }),
   ImportResourceState: rpc({ request: tfplugin6.ImportResourceState.Request, response: tfplugin6.ImportResourceState.Response, handle: importResourceState }),
   ReadDataSource: rpc({ request: tfplugin6.ReadDataSource.Request, response: tfplugin6.ReadDataSource.Response, handle: readDataSource }),
+  ValidateEphemeralResourceConfig: rpc({
+    request: tfplugin6.ValidateEphemeralResourceConfig.Request,
+    response: tfplugin6.ValidateEphemeralResourceConfig.Response,
+    handle: validateEphemeralResourceConfig,
+  }),
+  OpenEphemeralResource: rpc({ request: tfplugin6.OpenEphemeralResource.Request, response: tfplugin6.OpenEphemeralResource.Response, handle: openEphemeralResource }),
+  RenewEphemeralResource: rpc({ request: tfplugin6.RenewEphemeralResource.Request, response: tfplugin6.RenewEphemeralResource.Response, handle: renewEphemeralResource }),
+  CloseEphemeralResource: rpc({ request: tfplugin6.CloseEphemeralResource.Request, response: tfplugin6.CloseEphemeralResource.Response, handle: closeEphemeralResource }),
   StopProvider: rpc({ request: tfplugin6.StopProvider.Request, response: tfplugin6.StopProvider.Response, handle: (s) => stopProvider(s), diagnostics: false }),
 };
 

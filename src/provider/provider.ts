@@ -1,7 +1,7 @@
 // The Scalingo provider: its configuration, and the registry of resources and data sources.
 
 import type { ValueObject } from '../cty/value.js';
-import type { DataSourceDefinition, ProviderDefinition, ResourceDefinition } from '../framework/resource.js';
+import type { DataSourceDefinition, EphemeralResourceDefinition, ProviderDefinition, ResourceDefinition } from '../framework/resource.js';
 import { addonResource } from '../resources/addon/index.js';
 import { appDataSource } from '../resources/data/app.js';
 import { addonPlansDataSource } from '../resources/data/addon_plans.js';
@@ -10,12 +10,14 @@ import { ScalingoContext } from '../resources/shared/context.js';
 import { databaseExtensionResource } from '../resources/database_extension/index.js';
 import { databaseUserResource } from '../resources/database_user/index.js';
 import { databaseUsersDataSource } from '../resources/data/database_users.js';
+import { databaseCredentialsEphemeralResource } from '../resources/ephemeral/database_credentials.js';
 import { ScalingoClient } from '../scalingo/index.js';
 import { providerSchema, resolveSettings } from './config.js';
 import { PROVIDER_VERSION } from './version.js';
 
 export const resources = [addonResource, databaseUserResource, databaseExtensionResource] as unknown as readonly ResourceDefinition<ValueObject, ScalingoContext>[];
 export const dataSources = [addonPlansDataSource, addonsDataSource, appDataSource, databaseUsersDataSource] as unknown as readonly DataSourceDefinition<ValueObject, ScalingoContext>[];
+export const ephemeralResources = [databaseCredentialsEphemeralResource] as unknown as readonly EphemeralResourceDefinition<ValueObject, ScalingoContext>[];
 
 export const scalingoProvider: ProviderDefinition<ScalingoContext> = {
   typeName: 'scalingo',
@@ -44,4 +46,5 @@ export const scalingoProvider: ProviderDefinition<ScalingoContext> = {
   },
   resources,
   dataSources,
+  ephemeralResources,
 };

@@ -8,7 +8,7 @@ import type { Simulator } from './core.js';
 import { requireDatabase } from './databases.js';
 import { FaultListSchema } from './faults.js';
 import { badRequest, empty, json, unprocessable } from './http.js';
-import { randomHex24 } from './ids.js';
+import { generatePassword, randomHex24 } from './ids.js';
 import { addonStatus, databaseStatus } from './lifecycle.js';
 import type { Route } from './router.js';
 import { addonView, databaseView } from './views.js';
@@ -125,6 +125,24 @@ export function adminRoutes(knownApiRoutes: () => ReadonlySet<string>): Route[] 
         sim.touch();
         const app = sim.state.apps.find((a) => a.id === addon.appId);
         return json(200, { database: databaseView(sim, addon, app?.name ?? '') });
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/_sim/databases/{addon_id}/rotate_password',
+      auth: 'admin',
+      // The platform rotates the default user's password (as support would after a leak): the
+      // app's URL variables change, the old password stops working. The answer holds no secret.
+      handler: async (sim, ctx) => {
+        const addon = requireDatabase(sim, ctx.params.addon_id);
+        const password = generatePassword(24);
+        if (addon.database.type === 'postgresql') await sim.backend.setPassword(addon.resourceId, password);
+        addon.password = password;
+        const owner = addon.database.users.find((u) => u.protected);
+        if (owner) owner.password = password;
+        addon.updatedAt = new Date().toISOString();
+        sim.touch();
+        return json(200, { rotated: true });
       },
     },
     {

@@ -6,7 +6,7 @@ import { CtyNumber, UNKNOWN } from '../../src/cty/value.js';
 import { Diagnostics } from '../../src/framework/diagnostics.js';
 import { schemaProblems } from '../../src/framework/schema.js';
 import { resolveSettings } from '../../src/provider/config.js';
-import { dataSources, resources, scalingoProvider } from '../../src/provider/provider.js';
+import { dataSources, ephemeralResources, resources, scalingoProvider } from '../../src/provider/provider.js';
 import { PROVIDER_VERSION } from '../../src/provider/version.js';
 
 const empty = { api_token: null, region: null, auth_api_url: null, api_url: null, db_api_url: null, requests_per_minute: null };
@@ -54,7 +54,7 @@ describe('provider configuration', () => {
 describe('schemas', () => {
   it('are all well formed for Terraform', () => {
     expect(schemaProblems(scalingoProvider.schema.block)).toEqual([]);
-    for (const r of [...resources, ...dataSources]) expect([r.typeName, schemaProblems(r.schema.block)]).toEqual([r.typeName, []]);
+    for (const r of [...resources, ...dataSources, ...ephemeralResources]) expect([r.typeName, schemaProblems(r.schema.block)]).toEqual([r.typeName, []]);
   });
 
   it('mark secrets sensitive', () => {

@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { createServer, type Server, type Socket } from 'node:net';
 import { DiagnosticError } from '../../src/framework/diagnostics.js';
+import { parseConnectionUrl, pickConnectionVariable } from '../../src/resources/shared/connection_url.js';
 import { parsePostgresUrl, PostgresError, quoteIdent, redactSecrets, withPostgres } from '../../src/resources/shared/postgres_connection.js';
 
 describe('parsePostgresUrl', () => {
@@ -156,5 +157,52 @@ describe('withPostgres', () => {
     controller.abort(new Error('already stopped'));
     await expect(withPostgres(`postgresql://bob:pw@127.0.0.1:${port}/db`, controller.signal, async () => 'never')).rejects.toThrow('already stopped');
     expect(seen).toHaveLength(0);
+  });
+});
+
+describe('connection variables of an addon', () => {
+  const pg = { id: 'ad-1', resource_id: 'my_app_4553', addon_provider: { id: 'postgresql' } };
+  const vars = (...pairs: [string, string][]) => pairs.map(([name, value], i) => ({ id: String(i), name, value }));
+
+  it('picks the variable whose database is the addon, else SCALINGO_<TECH>_URL', () => {
+    const list = vars(
+      ['DATABASE_URL', 'postgresql://a:x@h:1/my_app_4553'],
+      ['SCALINGO_POSTGRESQL_URL', 'postgresql://o:x@h:1/other_db'],
+      ['SCALINGO_POSTGRESQL_2_URL', 'postgresql://m:x@h:2/my_app_4553'],
+    );
+    expect(pickConnectionVariable(list, pg)?.name).toBe('SCALINGO_POSTGRESQL_2_URL');
+    expect(pickConnectionVariable(list.slice(0, 2), pg)?.name).toBe('SCALINGO_POSTGRESQL_URL');
+    expect(pickConnectionVariable(vars(['SCALINGO_REDIS_URL', 'redis://:x@h:3']), { ...pg, addon_provider: { id: 'redis' } })?.name).toBe('SCALINGO_REDIS_URL');
+    expect(pickConnectionVariable(list, { ...pg, addon_provider: { id: 'scalingo-postgresql' } })?.name).toBe('SCALINGO_POSTGRESQL_2_URL');
+    expect(pickConnectionVariable(list, { ...pg, addon_provider: { id: 'papertrail' } })).toBeUndefined();
+    expect(pickConnectionVariable(vars(['DATABASE_URL', 'postgresql://a:x@h:1/my_app_4553']), pg)).toBeUndefined();
+  });
+
+  it('splits a URL with the WHATWG parser: decoded user and password, IPv6 host, default ports', () => {
+    expect(parseConnectionUrl('postgresql://my_app:p%40ss%2Fw0rd@my-app.postgresql.a.osc-fr1.scalingo-dbs.com:31000/my_db?sslmode=prefer', 'V')).toEqual({
+      url: 'postgresql://my_app:p%40ss%2Fw0rd@my-app.postgresql.a.osc-fr1.scalingo-dbs.com:31000/my_db?sslmode=prefer',
+      host: 'my-app.postgresql.a.osc-fr1.scalingo-dbs.com',
+      port: 31000,
+      database: 'my_db',
+      username: 'my_app',
+      password: 'p@ss/w0rd',
+    });
+    expect(parseConnectionUrl('postgres://u:p@[::1]/db', 'V')).toMatchObject({ host: '::1', port: 5432 });
+    expect(parseConnectionUrl('redis://:s3cret@r.example:32000', 'V')).toMatchObject({ host: 'r.example', port: 32000, database: null, username: null, password: 's3cret' });
+    expect(parseConnectionUrl('mysql://u:p@h/db', 'V').port).toBe(3306);
+  });
+
+  it('refuses unusable URLs naming the variable, never quoting the URL', () => {
+    for (const url of ['not a url s3cret', 'mongodb://u:s3cret@h1:1,h2:2/db', 'weird://u:s3cret@h/db']) {
+      let caught: unknown;
+      try {
+        parseConnectionUrl(url, 'SCALINGO_X_URL');
+      } catch (err) {
+        caught = err;
+      }
+      expect(caught).toBeInstanceOf(DiagnosticError);
+      expect((caught as DiagnosticError).detail).toContain('SCALINGO_X_URL');
+      expect(JSON.stringify({ ...(caught as DiagnosticError), message: (caught as Error).message })).not.toContain('s3cret');
+    }
   });
 });

@@ -5,7 +5,7 @@
 import type { ValueObject } from '../../cty/value.js';
 import type { Logger } from '../../log/logger.js';
 import { DiagnosticError, Diagnostics } from '../diagnostics.js';
-import type { DataSourceDefinition, OperationContext, ProviderDefinition, ResourceDefinition } from '../resource.js';
+import type { DataSourceDefinition, EphemeralResourceDefinition, OperationContext, ProviderDefinition, ResourceDefinition } from '../resource.js';
 import type { Schema } from '../schema.js';
 
 export interface ServerCapabilities {
@@ -19,6 +19,7 @@ export class ProviderServer<P = unknown> {
   private configured: P | undefined;
   private readonly resources = new Map<string, ResourceDefinition<ValueObject, P>>();
   private readonly dataSources = new Map<string, DataSourceDefinition<ValueObject, P>>();
+  private readonly ephemeralResources = new Map<string, EphemeralResourceDefinition<ValueObject, P>>();
 
   constructor(
     readonly provider: ProviderDefinition<P>,
@@ -26,6 +27,7 @@ export class ProviderServer<P = unknown> {
   ) {
     for (const r of provider.resources) this.resources.set(r.typeName, r);
     for (const d of provider.dataSources) this.dataSources.set(d.typeName, d);
+    for (const e of provider.ephemeralResources ?? []) this.ephemeralResources.set(e.typeName, e);
   }
 
   get stopSignal(): AbortSignal {
@@ -56,12 +58,22 @@ export class ProviderServer<P = unknown> {
     return d;
   }
 
+  ephemeralResource(typeName: string, diags: Diagnostics): EphemeralResourceDefinition<ValueObject, P> | undefined {
+    const e = this.ephemeralResources.get(typeName);
+    if (!e) diags.error('Unknown ephemeral resource', `This provider has no ephemeral resource type "${typeName}".`);
+    return e;
+  }
+
   resourceSchemas(): Map<string, Schema> {
     return new Map([...this.resources].map(([k, r]) => [k, r.schema]));
   }
 
   dataSourceSchemas(): Map<string, Schema> {
     return new Map([...this.dataSources].map(([k, d]) => [k, d.schema]));
+  }
+
+  ephemeralResourceSchemas(): Map<string, Schema> {
+    return new Map([...this.ephemeralResources].map(([k, e]) => [k, e.schema]));
   }
 
   /** Context for a resource hook; undefined (with an error) if the provider is not configured. */

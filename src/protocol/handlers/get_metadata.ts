@@ -11,6 +11,7 @@ export function getMetadata(server: ProviderServer): tfplugin6.GetMetadata.Respo
     },
     resources: [...server.resourceSchemas().keys()].map((typeName) => ({ typeName })),
     dataSources: [...server.dataSourceSchemas().keys()].map((typeName) => ({ typeName })),
+    ephemeralResources: [...server.ephemeralResourceSchemas().keys()].map((typeName) => ({ typeName })),
     diagnostics: [],
   };
 }

@@ -10,6 +10,7 @@ export function getProviderSchema(server: ProviderServer): tfplugin6.GetProvider
     provider: schemaToProto(server.provider.schema),
     resourceSchemas: Object.fromEntries([...server.resourceSchemas()].map(([k, s]) => [k, schemaToProto(s)])),
     dataSourceSchemas: Object.fromEntries([...server.dataSourceSchemas()].map(([k, s]) => [k, schemaToProto(s)])),
+    ephemeralResourceSchemas: Object.fromEntries([...server.ephemeralResourceSchemas()].map(([k, s]) => [k, schemaToProto(s)])),
     serverCapabilities: {
       planDestroy: server.capabilities.planDestroy,
       getProviderSchemaOptional: server.capabilities.getProviderSchemaOptional,

@@ -1,28 +1,42 @@
 // What every Scalingo resource receives as `ctx.provider`: the API client and the per-process
 // lookups that Terraform's many parallel calls share (addon lists, plan catalogues).
 
-import type { Addon, AddonProvider, Plan, ScalingoClient } from '../../scalingo/index.js';
+import type { Addon, AddonProvider, Plan, ScalingoClient, Variable } from '../../scalingo/index.js';
 import { isNotFound, normalizeAddonProviderId } from '../../scalingo/index.js';
 
 // Parallel refreshes of addons of one app share one list request within this window.
 const ADDON_LIST_TTL_MS = 3000;
 
+/** Per-app reads shared by concurrent callers for a short window; null when the app is gone. */
+class SharedReads<T> {
+  private readonly entries = new Map<string, { at: number; value: Promise<T | null> }>();
+
+  get(app: string, load: () => Promise<T>): Promise<T | null> {
+    const cached = this.entries.get(app);
+    if (cached && Date.now() - cached.at < ADDON_LIST_TTL_MS) return cached.value;
+    const value = load().catch((err: unknown) => {
+      if (isNotFound(err)) return null;
+      this.entries.delete(app);
+      throw err;
+    });
+    this.entries.set(app, { at: Date.now(), value });
+    return value;
+  }
+
+  forget(app: string): void {
+    this.entries.delete(app);
+  }
+}
+
 export class ScalingoContext {
-  private readonly addonLists = new Map<string, { at: number; list: Promise<Addon[] | null> }>();
+  private readonly addonLists = new SharedReads<Addon[]>();
+  private readonly variableLists = new SharedReads<Variable[]>();
 
   constructor(readonly client: ScalingoClient) {}
 
   /** The addons of an app (null when the app does not exist), shared by concurrent reads. */
   addonsOf(app: string, signal: AbortSignal): Promise<Addon[] | null> {
-    const cached = this.addonLists.get(app);
-    if (cached && Date.now() - cached.at < ADDON_LIST_TTL_MS) return cached.list;
-    const list = this.client.addons.list(app, { signal }).catch((err: unknown) => {
-      if (isNotFound(err)) return null;
-      this.addonLists.delete(app);
-      throw err;
-    });
-    this.addonLists.set(app, { at: Date.now(), list });
-    return list;
+    return this.addonLists.get(app, () => this.client.addons.list(app, { signal }));
   }
 
   /** One addon, or null when it (or its app) no longer exists. Costs at most one list per app. */
@@ -31,9 +45,19 @@ export class ScalingoContext {
     return list?.find((a) => a.id === addonId) ?? null;
   }
 
+  /**
+   * The app's environment variables (null when the app does not exist), shared by concurrent
+   * reads of its addons: one request per app, however many addons read their URL. Values are
+   * secrets (connection URLs): never log them.
+   */
+  variablesOf(app: string, signal: AbortSignal): Promise<Variable[] | null> {
+    return this.variableLists.get(app, () => this.client.apps.variables(app, { signal }));
+  }
+
   /** Forget what was read of an app, after writing to it. */
   invalidate(app: string): void {
-    this.addonLists.delete(app);
+    this.addonLists.forget(app);
+    this.variableLists.forget(app);
   }
 
   /** Every plan of a provider, available or not, cached for the process. */

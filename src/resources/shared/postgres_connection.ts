@@ -6,6 +6,7 @@ import pg from 'pg';
 import { DiagnosticError } from '../../framework/diagnostics.js';
 import type { OperationContext } from '../../framework/resource.js';
 import { normalizeAddonProviderId } from '../../scalingo/index.js';
+import { pickConnectionVariable } from './connection_url.js';
 import type { ScalingoContext } from './context.js';
 
 type Ctx = OperationContext<ScalingoContext>;
@@ -76,16 +77,8 @@ export async function connectionUrl(ctx: Ctx, app: string, addonId: string): Pro
   if (normalizeAddonProviderId(addon.addon_provider.id) !== 'postgresql') {
     throw new DiagnosticError('Not a PostgreSQL addon', `Addon ${addonId} is a ${addon.addon_provider.id} addon; extensions exist only on PostgreSQL.`, ['addon_id']);
   }
-  const variables = await ctx.provider.client.apps.variables(app, { signal: ctx.signal });
-  const candidates = variables.filter((v) => /^SCALINGO_POSTGRESQL\w*_URL$/.test(v.name));
-  const ofThisAddon = candidates.find((v) => {
-    try {
-      return parsePostgresUrl(v.value).database === addon.resource_id;
-    } catch {
-      return false;
-    }
-  });
-  const chosen = ofThisAddon ?? candidates.find((v) => v.name === 'SCALINGO_POSTGRESQL_URL');
+  const variables = (await ctx.provider.variablesOf(app, ctx.signal)) ?? [];
+  const chosen = pickConnectionVariable(variables, addon);
   if (!chosen) throw new DiagnosticError('No database URL', `App ${app} has no SCALINGO_POSTGRESQL_URL variable, which Scalingo sets when a PostgreSQL addon is provisioned.`, ['addon_id']);
   ctx.log.debug('database connection URL found', { app, addon_id: addonId, variable: chosen.name });
   return chosen.value;
