@@ -122,7 +122,7 @@ maybe('ephemeral scalingo_database_credentials', () => {
     const applied = await ws.run(['apply', 'tfplan']);
     expect(applied.code).toBe(0);
 
-    const secrets = { owner_password: owner, url, derived_password: derived, api_token: world.sim.apiToken };
+    const secrets = { owner_password: owner, url, derived_password: derived, api_token: world.sim.apiToken, admin_token: world.sim.adminToken };
     const trace = readFileSync(log, 'utf8') + readFileSync(planLog, 'utf8');
     expect(trace).toContain('OpenEphemeralResource'); // the trace does cover the calls
     expect(leakedSecrets(trace, secrets)).toEqual([]);
