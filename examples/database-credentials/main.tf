@@ -7,7 +7,7 @@
 terraform {
   required_version = ">= 1.11"
   required_providers {
-    scalingo = { source = "Scalingo/scalingo" }
+    scalingo = { source = "scalingo-community/scalingo" }
   }
 }
 
