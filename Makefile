@@ -8,7 +8,7 @@ PROVIDER_ADDRESS := $(shell node -p "const p = require('./package.json').terrafo
 PROVIDER_SOURCE := $(shell node -p "const p = require('./package.json').terraformProvider; p.namespace + '/' + p.type")
 PKG_DIR := $(MIRROR)/$(PROVIDER_ADDRESS)/$(VERSION)/$(OS_ARCH)
 
-.PHONY: all deps build test test-unit test-e2e demo install bench simulator clean
+.PHONY: all deps build release test test-unit test-e2e demo install bench simulator clean
 
 all: build
 
@@ -20,13 +20,19 @@ deps: node_modules/.package-lock.json
 build: deps
 	npm run --silent build
 
-test: build
+# Self-contained executables (Node.js single executable applications) for linux_amd64 and
+# linux_arm64, zipped, checksummed and signed in the registry's layout in dist/release/.
+release: build
+	node scripts/release.mjs
+
+# The e2e tests install the released archives with terraform init.
+test: release
 	npm test
 
 test-unit: build
 	npm run --silent test:unit
 
-test-e2e: build
+test-e2e: release
 	npm run --silent test:e2e
 
 demo: build
