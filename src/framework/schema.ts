@@ -23,6 +23,18 @@ export interface AttributeSchema {
   /** Planned when the configuration leaves the attribute null (needs optional + computed). */
   readonly default?: Value;
   readonly planModifiers?: readonly AttributePlanModifier[];
+  /**
+   * A nested attribute (`attr = { … }`, `attr = [{ … }]`): its value is an object, or a list,
+   * set or map of objects, whose attributes are declared here. `type` is derived from it.
+   */
+  readonly nested?: NestedAttributes;
+}
+
+export type AttributeNesting = 'single' | 'list' | 'set' | 'map';
+
+export interface NestedAttributes {
+  readonly nesting: AttributeNesting;
+  readonly attributes: Readonly<Record<string, AttributeSchema>>;
 }
 
 export type NestingMode = 'single' | 'group' | 'list' | 'set' | 'map';
@@ -82,9 +94,30 @@ export function nestedBlockType(nested: NestedBlockSchema): CtyType {
   }
 }
 
+/** The object type of one element of a nested attribute. */
+export function nestedObjectType(attributes: Readonly<Record<string, AttributeSchema>>): CtyType {
+  const types: Record<string, CtyType> = {};
+  for (const [name, a] of Object.entries(attributes)) types[name] = a.type;
+  return objectOf(types);
+}
+
+function nestedAttributeType(nested: NestedAttributes): CtyType {
+  const element = nestedObjectType(nested.attributes);
+  switch (nested.nesting) {
+    case 'single':
+      return element;
+    case 'list':
+      return listOf(element);
+    case 'set':
+      return setOf(element);
+    case 'map':
+      return mapOf(element);
+  }
+}
+
 // ---- builders: short, readable attribute declarations ----
 
-type AttributeOptions = Omit<AttributeSchema, 'type'>;
+type AttributeOptions = Omit<AttributeSchema, 'type' | 'nested'>;
 
 export const attr = {
   string: (o: AttributeOptions): AttributeSchema => ({ type: StringType, ...o }),
@@ -95,7 +128,20 @@ export const attr = {
   setOf: (element: CtyType, o: AttributeOptions): AttributeSchema => ({ type: setOf(element), ...o }),
   mapOf: (element: CtyType, o: AttributeOptions): AttributeSchema => ({ type: mapOf(element), ...o }),
   object: (attributes: Record<string, CtyType>, o: AttributeOptions): AttributeSchema => ({ type: objectOf(attributes), ...o }),
+  /** `name = { … }`: one object whose attributes have their own flags, defaults and validators. */
+  single: (attributes: Record<string, AttributeSchema>, o: AttributeOptions): AttributeSchema => nestedAttr('single', attributes, o),
+  /** `name = [{ … }, …]`: an ordered list of such objects. */
+  listNested: (attributes: Record<string, AttributeSchema>, o: AttributeOptions): AttributeSchema => nestedAttr('list', attributes, o),
+  /** `name = [{ … }, …]`: an unordered set of such objects. */
+  setNested: (attributes: Record<string, AttributeSchema>, o: AttributeOptions): AttributeSchema => nestedAttr('set', attributes, o),
+  /** `name = { key = { … }, … }`: a map of such objects. */
+  mapNested: (attributes: Record<string, AttributeSchema>, o: AttributeOptions): AttributeSchema => nestedAttr('map', attributes, o),
 };
+
+function nestedAttr(nesting: AttributeNesting, attributes: Record<string, AttributeSchema>, o: AttributeOptions): AttributeSchema {
+  const nested: NestedAttributes = { nesting, attributes };
+  return { type: nestedAttributeType(nested), nested, ...o };
+}
 
 // ---- self-check: the rules Terraform enforces when it loads a schema ----
 
@@ -112,6 +158,7 @@ export function schemaProblems(block: BlockSchema, where = ''): string[] {
     if (a.default !== undefined && !(a.optional && a.computed)) problems.push(`${at}: a default needs optional and computed`);
     if (a.writeOnly && a.computed) problems.push(`${at}: write-only attributes cannot be computed`);
     if (block.blocks && name in block.blocks) problems.push(`${at}: both attribute and block`);
+    if (a.nested) problems.push(...nestedProblems(a.nested, `${at}.`));
   }
   for (const [name, nested] of Object.entries(block.blocks ?? {})) {
     const at = `${where}${name}`;
@@ -122,6 +169,14 @@ export function schemaProblems(block: BlockSchema, where = ''): string[] {
       problems.push(`${at}: set blocks cannot hold write-only or dynamic attributes`);
     }
     problems.push(...schemaProblems(nested.block, `${at}.`));
+  }
+  return problems;
+}
+
+function nestedProblems(nested: NestedAttributes, where: string): string[] {
+  const problems = schemaProblems({ attributes: nested.attributes }, where);
+  if (nested.nesting === 'set' && Object.values(nested.attributes).some((a) => a.writeOnly || a.type.kind === 'dynamic')) {
+    problems.push(`${where.slice(0, -1)}: set nested attributes cannot hold write-only or dynamic attributes`);
   }
   return problems;
 }

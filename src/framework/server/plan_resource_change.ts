@@ -2,7 +2,7 @@
 // names against the API, warn, refuse, or mark attributes as requiring replacement). Nothing
 // is written remotely here.
 
-import { isUnknown, valueEquals, type ValueObject } from '../../cty/value.js';
+import { isObjectValue, isUnknown, valueEquals, type ValueObject } from '../../cty/value.js';
 import { formatPath, type AttributePath, type Diagnostics } from '../diagnostics.js';
 import { applyPlanRules, conformToSchema } from '../plan.js';
 import type { PlanRequest, Planned } from '../resource.js';
@@ -66,13 +66,20 @@ export async function planResourceChange(
  * Terraform rejects a plan that changes a configured value; catching it here gives a clear
  * message naming the attribute instead of Terraform's generic "invalid plan".
  */
-function checkPlanKeepsConfig(block: BlockSchema, planned: ValueObject, config: ValueObject, prior: ValueObject | null, diags: Diagnostics): void {
+function checkPlanKeepsConfig(block: BlockSchema, planned: ValueObject, config: ValueObject, prior: ValueObject | null, diags: Diagnostics, path: AttributePath = []): void {
   for (const [name, configured] of Object.entries(config)) {
-    if (configured === null || isUnknown(configured) || block.attributes[name]?.writeOnly) continue;
+    const attribute = block.attributes[name];
+    if (configured === null || isUnknown(configured) || attribute?.writeOnly) continue;
     const value = planned[name] ?? null;
     if (valueEquals(value, configured) || (prior !== null && valueEquals(value, prior[name] ?? null))) continue;
     if (isUnknown(value)) continue;
-    diags.error('Provider produced an invalid plan', `The plan for ${formatPath([name])} differs from its configured value; this is a bug in the provider.`, [name]);
+    // A single nested object may fill in what its configuration leaves null (computed inside).
+    if (attribute?.nested?.nesting === 'single' && isObjectValue(value) && isObjectValue(configured)) {
+      checkPlanKeepsConfig({ attributes: attribute.nested.attributes }, value, configured, null, diags, [...path, name]);
+      continue;
+    }
+    if (attribute?.nested) continue; // collections of objects: Terraform checks them itself
+    diags.error('Provider produced an invalid plan', `The plan for ${formatPath([...path, name])} differs from its configured value; this is a bug in the provider.`, [...path, name]);
   }
 }
 

@@ -2,25 +2,41 @@
 // validators on known values, deprecation warnings, then the definition's own checks. Runs
 // before any API call, so bad input is reported at plan time on the right attribute.
 
-import { isObjectValue, isUnknown, type ValueObject } from '../../cty/value.js';
+import { isObjectValue, isUnknown, type Value, type ValueObject } from '../../cty/value.js';
 import type { AttributePath, Diagnostics } from '../diagnostics.js';
 import type { Planned } from '../resource.js';
-import type { BlockSchema } from '../schema.js';
+import type { AttributeSchema, BlockSchema, NestedAttributes } from '../schema.js';
 import type { ProviderServer } from './server.js';
 
 export function validateBlock(block: BlockSchema, config: ValueObject, diags: Diagnostics, path: AttributePath = []): void {
-  for (const [name, attr] of Object.entries(block.attributes)) {
-    const value = config[name] ?? null;
-    const at = [...path, name];
-    if (value === null || isUnknown(value)) continue;
-    if (attr.deprecationMessage) diags.warning('Deprecated attribute', attr.deprecationMessage, at);
-    for (const validator of attr.validators ?? []) validator.validate(value, { path: at, diags });
-  }
+  validateAttributes(block.attributes, config, diags, path);
   for (const [name, nested] of Object.entries(block.blocks ?? {})) {
     const value = config[name] ?? null;
     if (isObjectValue(value)) validateBlock(nested.block, value, diags, [...path, name]);
     else if (Array.isArray(value)) value.forEach((el, i) => isObjectValue(el) && validateBlock(nested.block, el, diags, [...path, name, { index: i }]));
   }
+}
+
+function validateAttributes(attributes: Readonly<Record<string, AttributeSchema>>, config: ValueObject, diags: Diagnostics, path: AttributePath): void {
+  for (const [name, attr] of Object.entries(attributes)) {
+    const value = config[name] ?? null;
+    const at = [...path, name];
+    if (value === null || isUnknown(value)) continue;
+    if (attr.deprecationMessage) diags.warning('Deprecated attribute', attr.deprecationMessage, at);
+    for (const validator of attr.validators ?? []) validator.validate(value, { path: at, diags });
+    if (attr.nested) validateNested(attr.nested, value, diags, at);
+  }
+}
+
+/** Each object of a nested attribute, on its own path (a set element is reported on the set). */
+function validateNested(nested: NestedAttributes, value: Value, diags: Diagnostics, at: AttributePath): void {
+  const visit = (el: Value | undefined, path: AttributePath) => {
+    if (el !== undefined && isObjectValue(el)) validateAttributes(nested.attributes, el, diags, path);
+  };
+  if (nested.nesting === 'single') visit(value, at);
+  else if (nested.nesting === 'list' && Array.isArray(value)) value.forEach((el, i) => visit(el, [...at, { index: i }]));
+  else if (nested.nesting === 'set' && Array.isArray(value)) value.forEach((el) => visit(el, at));
+  else if (nested.nesting === 'map' && isObjectValue(value)) for (const [key, el] of Object.entries(value)) visit(el, [...at, { key }]);
 }
 
 export function validateProviderConfig(server: ProviderServer, config: ValueObject, diags: Diagnostics): void {

@@ -2,7 +2,7 @@
 // empty: Terraform dereferences it unconditionally.
 
 import { typeToJSON } from '../../cty/types.js';
-import type { AttributeSchema, BlockSchema, NestingMode, Schema } from '../../framework/schema.js';
+import type { AttributeNesting, AttributeSchema, BlockSchema, NestedAttributes, NestingMode, Schema } from '../../framework/schema.js';
 import { tfplugin6 } from '../wire.js';
 
 const encoder = new TextEncoder();
@@ -14,15 +14,20 @@ const NESTING: Record<NestingMode, tfplugin6.Schema.NestedBlock.NestingMode> = {
   map: tfplugin6.Schema.NestedBlock.NestingMode.MAP,
 };
 
+const OBJECT_NESTING: Record<AttributeNesting, tfplugin6.Schema.Object.NestingMode> = {
+  single: tfplugin6.Schema.Object.NestingMode.SINGLE,
+  list: tfplugin6.Schema.Object.NestingMode.LIST,
+  set: tfplugin6.Schema.Object.NestingMode.SET,
+  map: tfplugin6.Schema.Object.NestingMode.MAP,
+};
+
 export function schemaToProto(schema: Schema): tfplugin6.Schema.$Properties {
   return { version: schema.version, block: blockToProto(schema.block) };
 }
 
 export function blockToProto(block: BlockSchema): tfplugin6.Schema.Block.$Properties {
   return {
-    attributes: Object.entries(block.attributes)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([name, a]) => attributeToProto(name, a)),
+    attributes: sortedAttributes(block.attributes),
     blockTypes: Object.entries(block.blocks ?? {})
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([name, nested]) => ({
@@ -40,10 +45,21 @@ export function blockToProto(block: BlockSchema): tfplugin6.Schema.Block.$Proper
   };
 }
 
+function sortedAttributes(attributes: Readonly<Record<string, AttributeSchema>>): tfplugin6.Schema.Attribute.$Properties[] {
+  return Object.entries(attributes)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, a]) => attributeToProto(name, a));
+}
+
+/** A nested attribute carries `nested_type` and no `type`: Terraform derives the type itself. */
+function nestedToProto(nested: NestedAttributes): tfplugin6.Schema.Object.$Properties {
+  return { attributes: sortedAttributes(nested.attributes), nesting: OBJECT_NESTING[nested.nesting] };
+}
+
 function attributeToProto(name: string, a: AttributeSchema): tfplugin6.Schema.Attribute.$Properties {
   return {
     name,
-    type: encoder.encode(JSON.stringify(typeToJSON(a.type))),
+    ...(a.nested ? { nestedType: nestedToProto(a.nested) } : { type: encoder.encode(JSON.stringify(typeToJSON(a.type))) }),
     description: a.description ?? '',
     descriptionKind: tfplugin6.StringKind.MARKDOWN,
     required: a.required === true,
