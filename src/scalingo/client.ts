@@ -4,11 +4,13 @@ import { DEFAULT_REFRESH_MARGIN_MS } from './auth.js';
 import { AddonProvidersApi } from './addon-providers.js';
 import { AddonsApi } from './addons.js';
 import { AppsApi } from './apps.js';
+import { BackupsApi } from './backups.js';
 import { CachePolicy } from './cache-policy.js';
 import type { CacheConfig } from './cache-policy.js';
 import { DatabaseUsersApi } from './database-users.js';
 import { DatabasesApi } from './databases.js';
 import { DEFAULT_AUTH_URL } from './endpoints.js';
+import { MaintenanceApi } from './maintenance.js';
 import { ConfigurationError } from './errors.js';
 import { safeLogger } from './logger.js';
 import type { Logger } from './logger.js';
@@ -61,6 +63,8 @@ export class ScalingoClient {
   readonly apps: AppsApi;
   readonly databases: DatabasesApi;
   readonly databaseUsers: DatabaseUsersApi;
+  readonly backups: BackupsApi;
+  readonly maintenance: MaintenanceApi;
   private readonly requester: Requester;
 
   constructor(config: ScalingoClientConfig) {
@@ -102,6 +106,8 @@ export class ScalingoClient {
     this.apps = new AppsApi(this.requester);
     this.databases = new DatabasesApi(this.requester, cache);
     this.databaseUsers = new DatabaseUsersApi(this.requester);
+    this.backups = new BackupsApi(this.requester);
+    this.maintenance = new MaintenanceApi(this.requester);
   }
 
   /** Drops every cached read (regions, providers, plans, plans by id, type versions). */

@@ -9,6 +9,8 @@
 // - databases.ts       database API: show/update, features, metrics, plans, upgrade, operations,
 //                      type versions, actions (`list-extensions`).
 // - database-users.ts  database users: list, create, set/reset password, delete.
+// - backups.ts         backups (list, manual backup, archive URL) and PITR (window, restore).
+// - maintenance.ts     maintenances of a database.
 // - requester.ts       the pipeline: cache, GET coalescing, credentials, rate limit, retries.
 // - transport.ts       undici pools (one per origin), one attempt with timeout and AbortSignal.
 // - auth.ts            bearer JWT and per-addon DB-API token caches (refresh 5 min before exp).
@@ -40,12 +42,17 @@ export type { AddonProvidersApi, ListPlansOptions, ListProvidersOptions } from '
 export type { AppsApi, ListVariablesOptions } from './apps.js';
 export type { DatabasesApi, UpdateDatabaseInput, UpgradeResult, ActionOptions } from './databases.js';
 export type { DatabaseUsersApi, CreateDatabaseUserInput } from './database-users.js';
+export type { BackupsApi, RestoreResult } from './backups.js';
+export type { MaintenanceApi } from './maintenance.js';
 
 export { normalizeAddonProviderId } from './provider-ids.js';
 export { jwtExpiry } from './jwt.js';
 
 export {
   ADDON_STATUSES,
+  BACKUP_METHODS,
+  BACKUP_STATUSES,
+  MAINTENANCE_STATUSES,
   DATABASE_STATUSES,
   FEATURE_STATUSES,
   OPERATION_STATUSES,
@@ -57,6 +64,7 @@ export type {
   Addon,
   AddonProvider,
   App,
+  Backup,
   ChangePlanResult,
   Database,
   DatabaseFeature,
@@ -67,10 +75,12 @@ export type {
   Extension,
   FeatureDisableResult,
   FeatureEnableResult,
+  Maintenance,
   MaintenanceWindow,
   Operation,
   Plan,
   ProvisionResult,
+  RecoveryWindow,
   Region,
   Variable,
 } from './schemas.js';

@@ -316,3 +316,61 @@ export type ActionResult = z.output<typeof ActionResponseSchema>;
 export const ExtensionSchema = z.object({ name: z.string(), version: lenient(z.string()) });
 export type Extension = z.output<typeof ExtensionSchema>;
 export const ExtensionsResultSchema = z.array(ExtensionSchema);
+
+// ---------------------------------------------------------------------------------------------
+// Database API: backups, point-in-time recovery, maintenance (reference §4.7, §4.8)
+
+export const BACKUP_STATUSES = ['pending', 'scheduled', 'running', 'done', 'error'] as const;
+export const BACKUP_METHODS = ['periodic', 'manual'] as const;
+
+export const BackupSchema = z.object({
+  id: z.string(),
+  name: lenient(z.string()),
+  /** `scheduled|running|done|error` (and `pending` in the reference). */
+  status: z.string(),
+  /** `periodic|manual`. */
+  method: lenient(z.string()),
+  /** Bytes; 0 until the backup is done. */
+  size: lenient(z.number()),
+  created_at: lenient(z.string()),
+  started_at: lenient(z.string()),
+  database_id: lenient(z.string()),
+});
+export type Backup = z.output<typeof BackupSchema>;
+export const BackupsResponseSchema = z.object({ database_backups: z.array(BackupSchema) });
+export const BackupResponseSchema = z.object({ database_backup: BackupSchema });
+export const BackupArchiveResponseSchema = z.object({ download_url: z.string() });
+
+export const RecoveryWindowSchema = z.object({
+  earliest_recoverable_at: lenient(z.string()),
+  latest_recoverable_at: lenient(z.string()),
+});
+export type RecoveryWindow = z.output<typeof RecoveryWindowSchema>;
+export const RecoveryWindowResponseSchema = z.object({ recovery_window: RecoveryWindowSchema });
+
+/** The reference shows `{"operation_id"}`; the Go and JS clients read `{"operation":{…}}`. */
+export const RestoreResponseSchema = z
+  .object({ operation_id: lenient(z.string()), operation: lenient(OperationSchema) })
+  .transform((v) => ({ operation_id: v.operation?.id ?? v.operation_id ?? undefined, operation: v.operation ?? undefined }));
+
+export const MAINTENANCE_STATUSES = ['scheduled', 'notified', 'queued', 'cancelled', 'running', 'failed', 'done'] as const;
+
+export const MaintenanceSchema = z.object({
+  id: z.string(),
+  database_id: lenient(z.string()),
+  type: lenient(z.string()),
+  status: z.string(),
+  started_at: lenient(z.string()),
+  ended_at: lenient(z.string()),
+});
+export type Maintenance = z.output<typeof MaintenanceSchema>;
+export const MaintenancesResponseSchema = z.object({
+  maintenance: z.array(MaintenanceSchema),
+  meta: lenient(
+    z.object({
+      pagination: lenient(
+        z.object({ current_page: lenient(z.number()), total_pages: lenient(z.number()), next_page: lenient(z.number()) }),
+      ),
+    }),
+  ),
+});

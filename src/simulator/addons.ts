@@ -58,6 +58,10 @@ function newDatabase(sim: Simulator, provider: ProviderSpec, plan: PlanSpec, ver
     periodicBackupsEnabled: plan.planClass !== 'sandbox',
     periodicBackupsScheduledAt: [1],
     maintenanceWindow: { weekdayUtc: Math.floor(Math.random() * 7), startingHourUtc: 21, durationInHour: 8 },
+    backups: [],
+    periodicBackupsUntilV: readyAtV,
+    failNextBackup: false,
+    maintenances: [],
   };
 }
 

@@ -6,7 +6,9 @@ import { requireAddon, requireApp } from './apps.js';
 import { findPlanByName, findVersionByReadable } from './catalog.js';
 import type { Simulator } from './core.js';
 import { requireDatabase } from './databases.js';
+import { backupStatus } from './backups.js';
 import { FaultListSchema } from './faults.js';
+import { maintenanceView, scheduleMaintenance } from './maintenance.js';
 import { badRequest, empty, json, unprocessable } from './http.js';
 import { generatePassword, randomHex24 } from './ids.js';
 import { addonStatus, databaseStatus } from './lifecycle.js';
@@ -29,8 +31,18 @@ const DatabaseBody = z
     data_size: z.number().int().nonnegative().nullable().optional(),
     version: z.string().optional(),
     fail_next_operation: z.boolean().optional(),
+    fail_next_backup: z.boolean().optional(),
+    maintenance_window: z.object({ weekday_utc: z.number().int().min(0).max(6), starting_hour_utc: z.number().int().min(0).max(23) }).strict().optional(),
+    periodic_backups: z.object({ enabled: z.boolean(), hour_utc: z.number().int().min(0).max(23).optional() }).strict().optional(),
   })
   .strict();
+const MaintenanceBody = z
+  .object({
+    type: z.string().min(1).optional(),
+    status: z.enum(['scheduled', 'notified', 'queued', 'cancelled', 'running', 'failed', 'done']).optional(),
+  })
+  .strict();
+const MaintenanceStatusBody = z.object({ status: z.enum(['scheduled', 'notified', 'queued', 'cancelled', 'running', 'failed', 'done']) }).strict();
 const SpeedBody = z.object({ speed: z.number().positive().max(1_000_000) }).strict();
 const RateLimitBody = z
   .object({ per_minute: z.number().int().positive().optional(), body: z.enum(['json', 'text']).optional() })
@@ -48,7 +60,11 @@ function renderState(sim: Simulator): Record<string, unknown> {
     addons: sim.state.addons.map((a) => ({
       ...a,
       status: addonStatus(a, nowV),
-      database: { ...a.database, status: databaseStatus(a.database, nowV) },
+      database: {
+        ...a.database,
+        status: databaseStatus(a.database, nowV),
+        backups: a.database.backups.map((b) => ({ ...b, status: backupStatus(b, nowV) })),
+      },
     })),
     downtimes: sim.state.downtimes.map((d) => ({
       addon_id: d.addonId,
@@ -122,6 +138,16 @@ export function adminRoutes(knownApiRoutes: () => ReadonlySet<string>): Route[] 
         }
         if (body.data_size !== undefined) db.dataSizeOverride = body.data_size; // null: measured again
         if (body.fail_next_operation !== undefined) db.failNextOperation = body.fail_next_operation;
+        if (body.fail_next_backup !== undefined) db.failNextBackup = body.fail_next_backup;
+        // Behind Terraform's back, and regardless of notified maintenances (drift tests).
+        if (body.maintenance_window) {
+          db.maintenanceWindow.weekdayUtc = body.maintenance_window.weekday_utc;
+          db.maintenanceWindow.startingHourUtc = body.maintenance_window.starting_hour_utc;
+        }
+        if (body.periodic_backups) {
+          db.periodicBackupsEnabled = body.periodic_backups.enabled;
+          if (body.periodic_backups.hour_utc !== undefined) db.periodicBackupsScheduledAt = [body.periodic_backups.hour_utc];
+        }
         sim.touch();
         const app = sim.state.apps.find((a) => a.id === addon.appId);
         return json(200, { database: databaseView(sim, addon, app?.name ?? '') });
@@ -143,6 +169,33 @@ export function adminRoutes(knownApiRoutes: () => ReadonlySet<string>): Route[] 
         addon.updatedAt = new Date().toISOString();
         sim.touch();
         return json(200, { rotated: true });
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/_sim/databases/{addon_id}/maintenance',
+      auth: 'admin',
+      // Scalingo schedules and announces maintenances itself: this does it at the next window.
+      handler: (sim, ctx) => {
+        const db = requireDatabase(sim, ctx.params.addon_id).database;
+        const body = parse(MaintenanceBody, ctx.body);
+        const m = scheduleMaintenance(db, body.type ?? 'postgresql-minor-upgrade', body.status ?? 'notified');
+        sim.touch();
+        return json(201, { maintenance: maintenanceView(db, m) });
+      },
+    },
+    {
+      method: 'PATCH',
+      pattern: '/_sim/databases/{addon_id}/maintenance/{maintenance_id}',
+      auth: 'admin',
+      handler: (sim, ctx) => {
+        const db = requireDatabase(sim, ctx.params.addon_id).database;
+        const m = db.maintenances.find((x) => x.id === ctx.params.maintenance_id);
+        if (!m) throw unprocessable({ maintenance_id: ['unknown maintenance'] });
+        m.status = parse(MaintenanceStatusBody, ctx.body).status;
+        if (['done', 'failed', 'cancelled'].includes(m.status)) m.endedAt ??= new Date().toISOString();
+        sim.touch();
+        return json(200, { maintenance: maintenanceView(db, m) });
       },
     },
     {
@@ -207,12 +260,15 @@ export function adminRoutes(knownApiRoutes: () => ReadonlySet<string>): Route[] 
       },
     },
     { method: 'GET', pattern: '/_sim/requests', auth: 'admin', handler: (sim) => json(200, Object.fromEntries(sim.requestCounts)) },
+    // Every API request since the last DELETE /_sim/requests, in arrival order.
+    { method: 'GET', pattern: '/_sim/requests/log', auth: 'admin', handler: (sim) => json(200, { requests: sim.requestLog }) },
     {
       method: 'DELETE',
       pattern: '/_sim/requests',
       auth: 'admin',
       handler: (sim) => {
         sim.requestCounts.clear();
+        sim.requestLog.length = 0;
         return empty(204);
       },
     },

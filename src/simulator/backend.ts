@@ -39,6 +39,13 @@ export interface DatabaseBackend {
   restoreExtension(database: string, owner: string, extension: ExtensionRecord): Promise<void>;
   /** Bytes used by the database, or null when unknown. */
   dataSize(database: string): Promise<number | null>;
+  /** A real `pg_dump` of the database into the data directory; null when there is no real database. */
+  dump(database: string, name: string): Promise<{ file: string; size: number } | null>;
+  /**
+   * Puts the database back to a dump's content (null: to an empty database), in place: its
+   * roles and grants on the database stay.
+   */
+  restore(database: string, owner: string, file: string | null): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -63,5 +70,9 @@ export class MemoryBackend implements DatabaseBackend {
   async dataSize(): Promise<number | null> {
     return null;
   }
+  async dump(): Promise<null> {
+    return null;
+  }
+  async restore(): Promise<void> {}
   async close(): Promise<void> {}
 }

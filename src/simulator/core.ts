@@ -4,6 +4,7 @@ import { findProvider } from './catalog.js';
 import type { DatabaseBackend } from './backend.js';
 import type { SimClock } from './clock.js';
 import { FaultRegistry } from './faults.js';
+import { settleBackups } from './backups.js';
 import { settle } from './lifecycle.js';
 import { saveState } from './persistence.js';
 import { RateLimiter } from './ratelimit.js';
@@ -11,6 +12,8 @@ import type { AddonRecord, AppRecord, SimState } from './state.js';
 
 /** Data size of a database nobody wrote to: about what an empty PostgreSQL database takes. */
 export const DEFAULT_DATA_SIZE = 7_700_000;
+
+const REQUEST_LOG_MAX = 10_000;
 
 export interface AppVariable {
   id: string;
@@ -45,9 +48,38 @@ export class Simulator {
     this.dirty = true;
   }
 
-  /** Folds completed transitions into the state (see lifecycle.ts). */
+  /** Folds completed transitions into the state (see lifecycle.ts, backups.ts). */
   settle(): void {
     if (settle(this.state, this.nowV())) this.dirty = true;
+    if (settleBackups(this)) this.dirty = true;
+  }
+
+  private readonly pending = new Set<Promise<void>>();
+
+  /** Work that outlives its request (a pg_dump): the state is saved when it ends. */
+  background(work: Promise<void>): void {
+    const task = work
+      .catch(() => undefined)
+      .then(() => {
+        this.touch();
+        this.persistIfDirty();
+      })
+      .finally(() => this.pending.delete(task));
+    this.pending.add(task);
+  }
+
+  /** Waits for background work, before the database backend is stopped. */
+  async drain(): Promise<void> {
+    await Promise.all([...this.pending]);
+  }
+
+  /** Every API request, in arrival order (bounded): what tests check the order of writes with. */
+  readonly requestLog: { seq: number; at: string; route: string; method: string; path: string }[] = [];
+  private requestSeq = 0;
+
+  logRequest(route: string, method: string, path: string): void {
+    this.requestLog.push({ seq: ++this.requestSeq, at: new Date().toISOString(), route, method, path });
+    if (this.requestLog.length > REQUEST_LOG_MAX) this.requestLog.splice(0, this.requestLog.length - REQUEST_LOG_MAX);
   }
 
   persistIfDirty(): void {

@@ -3,6 +3,7 @@ import { findPlanById } from './catalog.js';
 import type { Simulator } from './core.js';
 import { badRequest, isRecord, json, notFound, rootObject, unprocessable } from './http.js';
 import { TIMINGS } from './lifecycle.js';
+import { lockingMaintenance } from './maintenance.js';
 import type { Route } from './router.js';
 import { findAddon } from './state.js';
 import type { AddonRecord } from './state.js';
@@ -49,6 +50,12 @@ function updateDatabase(sim: Simulator, addon: AddonRecord, body: unknown): void
     }
   }
   if (Object.keys(errors).length > 0) throw unprocessable(errors);
+  // Once a maintenance has been announced, its window cannot be moved (reference §4.3).
+  const moved = isRecord(mw) && ((typeof mw.weekday_utc === 'number' && mw.weekday_utc !== db.maintenanceWindow.weekdayUtc) || (typeof mw.starting_hour_utc === 'number' && mw.starting_hour_utc !== db.maintenanceWindow.startingHourUtc));
+  const locking = moved ? lockingMaintenance(db) : undefined;
+  if (locking) {
+    throw unprocessable({ maintenance_window: [`cannot be changed: maintenance ${locking.id} has been notified for ${locking.startedAt}`] });
+  }
   if (typeof input.periodic_backups_enabled === 'boolean') db.periodicBackupsEnabled = input.periodic_backups_enabled;
   if (scheduledAt) db.periodicBackupsScheduledAt = scheduledAt;
   if (isRecord(mw)) {

@@ -70,7 +70,10 @@ export function settle(state: SimState, nowV: number): boolean {
     const addon = state.addons.find((a) => a.id === op.addonId);
     if (op.willFail) {
       op.outcome = 'error';
-      op.error = 'pg_upgrade failed: the database was left on its previous version (simulated failure)';
+      op.error =
+        op.type === 'pitr_restore'
+          ? 'the restore failed: the database was left as it was (simulated failure)'
+          : 'pg_upgrade failed: the database was left on its previous version (simulated failure)';
     } else {
       op.outcome = 'finished';
       if (addon) addon.database.versionId = op.toVersionId;

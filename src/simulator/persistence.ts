@@ -18,7 +18,16 @@ export function loadState(file: string): SimState | null {
   // State files written before the admin API had a token get one now (saved on the next write).
   if (raw.adminToken === undefined) raw.adminToken = adminToken();
   else if (typeof raw.adminToken !== 'string') throw new Error(`${file}: "adminToken" must be a string`);
-  return raw as unknown as SimState;
+  const state = raw as unknown as SimState;
+  // Files written before backups and maintenances existed.
+  for (const addon of state.addons) {
+    const db = addon.database;
+    db.backups ??= [];
+    db.maintenances ??= [];
+    db.failNextBackup ??= false;
+    db.periodicBackupsUntilV ??= db.readyAtV;
+  }
+  return state;
 }
 
 export function saveState(file: string, state: SimState): void {

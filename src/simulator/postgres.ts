@@ -2,10 +2,10 @@
 // fresh temp dir, loopback only, password (SCRAM) auth for everyone except the simulator's own
 // superuser, which connects through the unix socket in that dir.
 import { execFile, spawnSync } from 'node:child_process';
-import { accessSync, chmodSync, chownSync, constants, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { accessSync, chmodSync, chownSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import pg from 'pg';
 import type { BackendUser, DatabaseBackend, ExtensionInfo, ExtensionRecord } from './backend.js';
 
@@ -28,6 +28,9 @@ interface Binaries {
   initdb: string;
   pgCtl: string;
 }
+
+/** Where manual backups' dumps are written, inside the cluster's directory. */
+const BACKUPS_DIR = 'backups';
 
 function isExecutable(path: string): boolean {
   try {
@@ -52,6 +55,16 @@ export function findPostgresBinaries(): Binaries | null {
     if (isExecutable(initdb) && isExecutable(pgCtl) && isExecutable(join(dir, 'postgres'))) return { dir, initdb, pgCtl };
   }
   return null;
+}
+
+/**
+ * A client tool (pg_dump, pg_restore) of the server's own version: beside the real pg_ctl
+ * first (the one found may be a symbolic link), then on the PATH.
+ */
+function clientTool(bins: Binaries, name: string): string {
+  const dirs = [dirname(realpathSync(bins.pgCtl)), bins.dir, ...(process.env.PATH ?? '').split(delimiter).filter(Boolean)];
+  for (const dir of dirs) if (isExecutable(join(dir, name))) return join(dir, name);
+  throw new Error(`${name} not found beside ${bins.pgCtl} nor on the PATH`);
 }
 
 interface OsUser {
@@ -149,6 +162,8 @@ export class PostgresBackend implements DatabaseBackend {
     const dir = mkdtempSync(join(tmpdir(), 'scalingo-sim-pg-'));
     try {
       if (runAs) chownSync(dir, runAs.uid, runAs.gid);
+      mkdirSync(join(dir, BACKUPS_DIR), { mode: 0o700 });
+      if (runAs) chownSync(join(dir, BACKUPS_DIR), runAs.uid, runAs.gid);
       const data = join(dir, 'data');
       await run(bins.initdb, ['-D', data, '-U', SUPERUSER, '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync'], runAs);
       writeFileSync(
@@ -321,6 +336,31 @@ export class PostgresBackend implements DatabaseBackend {
   async dataSize(database: string): Promise<number | null> {
     const res = await this.admin.query<{ size: string }>('SELECT pg_database_size($1)::text AS size', [database]);
     return res.rows[0] ? Number(res.rows[0].size) : null;
+  }
+
+  async dump(database: string, name: string): Promise<{ file: string; size: number }> {
+    const file = join(this.dir, BACKUPS_DIR, `${name.replace(/[^A-Za-z0-9_.-]/g, '_')}.dump`);
+    const pgDump = clientTool(this.bins, 'pg_dump');
+    await run(pgDump, ['-h', this.dir, '-p', String(this.endpoint.port), '-U', SUPERUSER, '-Fc', '-f', file, database], this.runAs);
+    return { file, size: statSync(file).size };
+  }
+
+  async restore(database: string, owner: string, file: string | null): Promise<void> {
+    // Clients are disconnected (as by a restore on Scalingo), our own pool too.
+    await this.admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database]);
+    await this.endPool(database);
+    const db = this.poolFor(database);
+    // Everything the users created goes, then the dump brings back what existed at its time.
+    const schemas = await db.query<{ name: string }>(
+      "SELECT nspname AS name FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'",
+    );
+    for (const { name } of schemas.rows) await db.query(`DROP SCHEMA ${ident(name)} CASCADE`);
+    await db.query('CREATE SCHEMA public AUTHORIZATION pg_database_owner');
+    await db.query('GRANT USAGE ON SCHEMA public TO PUBLIC');
+    await db.query(`GRANT CREATE ON SCHEMA public TO ${ident(owner)}`);
+    if (file === null) return;
+    const pgRestore = clientTool(this.bins, 'pg_restore');
+    await run(pgRestore, ['-h', this.dir, '-p', String(this.endpoint.port), '-U', SUPERUSER, '-d', database, file], this.runAs);
   }
 
   async close(): Promise<void> {

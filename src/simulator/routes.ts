@@ -3,7 +3,9 @@ import { addonRoutes } from './addons.js';
 import { adminRoutes } from './admin.js';
 import { appRoutes } from './apps.js';
 import { authRoutes } from './auth.js';
+import { backupRoutes } from './backups.js';
 import { databaseRoutes } from './databases.js';
+import { maintenanceRoutes } from './maintenance.js';
 import { providerRoutes } from './providers.js';
 import { Router } from './router.js';
 import { upgradeRoutes } from './upgrades.js';
@@ -17,6 +19,8 @@ export function buildRouter(): Router {
     ...addonRoutes,
     ...providerRoutes,
     ...databaseRoutes,
+    ...backupRoutes,
+    ...maintenanceRoutes,
     ...userRoutes,
     ...upgradeRoutes,
     ...adminRoutes(() => apiKeys),

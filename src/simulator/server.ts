@@ -135,6 +135,7 @@ class RequestPipeline {
 
     if (!isAdmin) {
       this.sim.countRequest(match.key);
+      this.sim.logRequest(match.key, method, path);
       const fault = this.sim.faults.pick(match.key, 'before');
       if (fault && (await this.applyFault(fault, req, res, requestId, logLine))) return;
       const retryAfter = this.sim.rateLimiter.take(rateLimitKey(this.sim.state, req.headers.authorization));
@@ -333,6 +334,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
           for (const socket of sockets) socket.destroy(); // includes hung requests
         });
         try {
+          await sim.drain();
           await snapshotAllExtensions(sim, log);
           sim.persistNow();
         } finally {

@@ -31,6 +31,39 @@ export interface PlanChangeRecord {
   endV: number;
 }
 
+export interface BackupRecord {
+  id: string;
+  name: string;
+  method: 'periodic' | 'manual';
+  createdAt: string;
+  /** Virtual ms: created (scheduled) at startV, running from runningAtV, finished at doneAtV. */
+  startV: number;
+  runningAtV: number;
+  doneAtV: number;
+  /** Bytes; the dump's size in real mode, an estimate from the data size otherwise. */
+  size: number;
+  /** Set from /_sim (fail_next_backup): the backup ends in `error`. */
+  willFail: boolean;
+  /** Real mode: the pg_dump run; `pending` until it ends (the backup stays `running`). */
+  dump: 'none' | 'pending' | 'ok' | 'failed';
+  /** Path of the dump file (real mode), used by PITR restores. */
+  file: string | null;
+  /** Wall-clock ISO instant the backup reached `done` or `error` (the later of time and dump). */
+  finishedAt: string | null;
+  error: string | null;
+}
+
+export type MaintenanceStatus = 'scheduled' | 'notified' | 'queued' | 'cancelled' | 'running' | 'failed' | 'done';
+
+export interface MaintenanceRecord {
+  id: string;
+  type: string;
+  status: MaintenanceStatus;
+  /** Planned start: the next occurrence of the window when it was scheduled. */
+  startedAt: string;
+  endedAt: string | null;
+}
+
 export interface DatabaseRecord {
   id: string;
   type: 'postgresql' | 'redis';
@@ -55,6 +88,11 @@ export interface DatabaseRecord {
   periodicBackupsEnabled: boolean;
   periodicBackupsScheduledAt: number[];
   maintenanceWindow: { weekdayUtc: number; startingHourUtc: number; durationInHour: number };
+  backups: BackupRecord[];
+  /** Virtual ms up to which periodic backups have been generated. */
+  periodicBackupsUntilV: number;
+  failNextBackup: boolean;
+  maintenances: MaintenanceRecord[];
 }
 
 export interface AddonRecord {
@@ -85,7 +123,7 @@ export type OperationStatus = 'pending' | 'running' | 'finished' | 'error';
 export interface OperationRecord {
   id: string;
   addonId: string;
-  type: 'upgrade';
+  type: 'upgrade' | 'pitr_restore';
   fromVersionId: string;
   toVersionId: string;
   createdAt: string;

@@ -303,3 +303,25 @@ describe('database users', () => {
     expect(forbidden).toEqual(expect.objectContaining({ name: 'ForbiddenError', status: 403, code: 'protected_user' }));
   });
 });
+
+describe('backups, PITR and maintenance', () => {
+  it('creates a manual backup, finds it until done, and reads the recovery window', async () => {
+    const created = await client.backups.create(app.id, addon.id);
+    expect(created.method).toBe('manual');
+    const done = await waitFor(() => client.backups.get(app.id, addon.id, created.id), (b) => b?.status === 'done');
+    expect(done!.size).toBeGreaterThan(0);
+    const list = await client.backups.list(app.id, addon.id);
+    expect(list[0]!.id).toBe(created.id);
+    const window = await client.backups.recoveryWindow(app.id, addon.id);
+    expect(Date.parse(window.latest_recoverable_at!)).toBeGreaterThanOrEqual(Date.parse(window.earliest_recoverable_at!));
+    const restore = await client.backups.restore(app.id, addon.id, new Date(window.latest_recoverable_at!));
+    expect(restore.operation_id).toEqual(expect.any(String));
+    expect((await client.databases.operation(app.id, addon.id, restore.operation_id!)).type).toBe('pitr_restore');
+  });
+
+  it('lists maintenances', async () => {
+    await admin(sim, 'POST', `/_sim/databases/${addon.id}/maintenance`, {});
+    const list = await client.maintenance.list(app.id, addon.id);
+    expect(list).toEqual([expect.objectContaining({ status: 'notified', started_at: expect.any(String) })]);
+  });
+});

@@ -61,14 +61,14 @@ describe('nested attribute types', () => {
   it('are encoded as nested_type with their own attributes and no type', () => {
     const bytes = tfplugin6.Schema.encode(schemaToProto({ version: 0, block })).finish();
     const decoded = tfplugin6.Schema.decode(bytes);
-    const byName = new Map(decoded.block!.attributes.map((a) => [a.name, a]));
+    const byName = new Map((decoded.block!.attributes ?? []).map((a) => [a.name, a as tfplugin6.Schema.Attribute]));
     const w = byName.get('window')!;
     expect(w.type.length).toBe(0);
     expect(w.optional && w.computed).toBe(true);
     expect(w.description).toBe('A window.');
     expect(w.nestedType!.nesting).toBe(tfplugin6.Schema.Object.NestingMode.SINGLE);
-    expect(w.nestedType!.attributes.map((a) => a.name)).toEqual(['duration', 'hour', 'weekday', 'zone']);
-    const weekday = w.nestedType!.attributes.find((a) => a.name === 'weekday')!;
+    expect((w.nestedType as tfplugin6.Schema.Object).attributes.map((a) => a.name)).toEqual(['duration', 'hour', 'weekday', 'zone']);
+    const weekday = (w.nestedType as tfplugin6.Schema.Object).attributes.find((a) => a.name === 'weekday')!;
     expect(weekday.required).toBe(true);
     expect(JSON.parse(new TextDecoder().decode(weekday.type))).toBe('string');
     expect(byName.get('rules')!.nestedType!.nesting).toBe(tfplugin6.Schema.Object.NestingMode.LIST);
