@@ -17,6 +17,8 @@ export interface ScalingoWorld {
   /** Call the simulator's admin API (/_sim/...). */
   admin(method: string, path: string, body?: unknown): Promise<unknown>;
   requests(): Promise<Record<string, number>>;
+  /** Every API request since the last reset, in arrival order. */
+  requestLog(): Promise<{ seq: number; at: string; route: string; method: string; path: string }[]>;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function scalingoWorld(terraform: string, options: SimulatorOptions
       workspace(terraform, { [PROVIDER_SOURCE]: providerDir, ...extraProviders }, { SCALINGO_AUTH_URL: sim.url, SCALINGO_API_TOKEN: sim.apiToken, SCALINGO_REQUESTS_PER_MINUTE: requestsPerMinute, ...extraEnv }),
     admin,
     requests: async () => (await admin('GET', '/_sim/requests')) as Record<string, number>,
+    requestLog: async () => ((await admin('GET', '/_sim/requests/log')) as { requests: { seq: number; at: string; route: string; method: string; path: string }[] }).requests,
     close: () => sim.close(),
   };
 }
