@@ -1,6 +1,6 @@
 // A zip archive of one executable, as Terraform's installer unpacks it: deflated, with Unix
-// permissions (so the executable stays executable) and a fixed timestamp, so that the same input
-// always gives the same archive (and the same zh: hash).
+// permissions (so the executable stays executable) and a fixed timestamp, so that the same
+// executable always gives the same archive (and the same zh: hash).
 import { writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { crc32, deflateRaw } from 'node:zlib';
