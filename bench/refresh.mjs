@@ -1,5 +1,6 @@
 // What a `terraform plan` refresh costs in Scalingo API requests: N addons across several
-// apps, created with terraform, then one plan with no changes, counted by the simulator.
+// apps, created with terraform, then one plan with no changes, counted by the simulator; once
+// as created, once more with `expose_database_url = true` on every addon.
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -32,12 +33,14 @@ try {
   for (let i = 0; i < apps; i++) ids.push((await admin('POST', '/_sim/apps', { name: `bench-app-${i}` })).app.id);
   const dir = mkdtempSync(join(tmpdir(), 'bench-refresh-'));
   writeFileSync(join(dir, '.terraformrc'), `provider_installation {\n  dev_overrides { "${source}" = "${join(root, 'dist', 'bundle')}" }\n  direct {}\n}\n`);
-  let tf = `terraform {\n  required_providers {\n    scalingo = { source = "${source}" }\n  }\n}\n`;
-  ids.forEach((app, i) => {
-    tf += `resource "scalingo_addon" "pg${i}" {\n  app = "${app}"\n  provider_id = "postgresql"\n  plan = "postgresql-starter-512"\n}\n`;
-    tf += `resource "scalingo_addon" "redis${i}" {\n  app = "${app}"\n  provider_id = "redis"\n  plan = "redis-starter-256"\n}\n`;
-  });
-  writeFileSync(join(dir, 'main.tf'), tf);
+  const config = (expose) => {
+    let tf = `terraform {\n  required_providers {\n    scalingo = { source = "${source}" }\n  }\n}\n`;
+    ids.forEach((app, i) => {
+      tf += `resource "scalingo_addon" "pg${i}" {\n  app = "${app}"\n  provider_id = "postgresql"\n  plan = "postgresql-starter-512"\n  expose_database_url = ${expose}\n}\n`;
+      tf += `resource "scalingo_addon" "redis${i}" {\n  app = "${app}"\n  provider_id = "redis"\n  plan = "redis-starter-256"\n  expose_database_url = ${expose}\n}\n`;
+    });
+    return tf;
+  };
   const env = {
     ...process.env,
     TF_CLI_CONFIG_FILE: join(dir, '.terraformrc'),
@@ -46,16 +49,19 @@ try {
     SCALINGO_API_TOKEN: sim.apiToken,
     SCALINGO_REQUESTS_PER_MINUTE: '100000',
   };
-  await run(terraform, ['apply', '-auto-approve', '-no-color'], { cwd: dir, env });
-  const addons = apps * 2;
-  await admin('DELETE', '/_sim/requests');
-  const t = process.hrtime.bigint();
-  await run(terraform, ['plan', '-no-color'], { cwd: dir, env });
-  const ms = Number(process.hrtime.bigint() - t) / 1e6;
-  const counts = await admin('GET', '/_sim/requests');
-  const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  console.log(`terraform plan refresh of ${addons} addons in ${apps} apps: ${total} API requests = ${(total / addons).toFixed(2)} per addon, ${ms.toFixed(0)} ms`);
-  for (const [route, n] of Object.entries(counts).sort()) console.log(`  ${String(n).padStart(3)}  ${route}`);
+  for (const expose of [false, true]) {
+    writeFileSync(join(dir, 'main.tf'), config(expose));
+    await run(terraform, ['apply', '-auto-approve', '-no-color'], { cwd: dir, env });
+    const addons = apps * 2;
+    await admin('DELETE', '/_sim/requests');
+    const t = process.hrtime.bigint();
+    await run(terraform, ['plan', '-no-color'], { cwd: dir, env });
+    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    const counts = await admin('GET', '/_sim/requests');
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    console.log(`terraform plan refresh of ${addons} addons in ${apps} apps, expose_database_url = ${expose}: ${total} API requests = ${(total / addons).toFixed(2)} per addon, ${ms.toFixed(0)} ms`);
+    for (const [route, n] of Object.entries(counts).sort()) console.log(`  ${String(n).padStart(3)}  ${route}`);
+  }
 } finally {
   await sim.close();
 }

@@ -32,6 +32,8 @@ export function stateFromAddon(addon: Addon, base: Pick<AddonModel, 'app' | 'pro
     database_features: base.database_features ?? null,
     status: addon.status,
     database_version: base.database_version ?? null,
+    expose_database_url: base.expose_database_url ?? false,
+    database_url: base.database_url ?? null,
     timeouts: base.timeouts,
   };
 }

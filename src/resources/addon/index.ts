@@ -6,6 +6,7 @@ import type { ResourceDefinition } from '../../framework/resource.js';
 import { isNotFound } from '../../scalingo/index.js';
 import type { ScalingoContext } from '../shared/context.js';
 import { addonPrivate, createAddon, deleteAddon, stateFromAddon, updateAddon } from './apply.js';
+import { planDatabaseUrl, readDatabaseUrl, withDatabaseUrl } from './database_url.js';
 import { addonSchema, type AddonModel } from './model.js';
 import { planAddon, validateAddonConfig } from './plan.js';
 import { versionForState } from './version.js';
@@ -23,16 +24,20 @@ export const addonResource: ResourceDefinition<AddonModel, ScalingoContext> = {
     validateAddonConfig(config, diags);
   },
 
-  modifyPlan(request, ctx) {
-    return planAddon(request, ctx);
+  async modifyPlan(request, ctx) {
+    await planAddon(request, ctx);
+    planDatabaseUrl(request);
   },
 
-  create({ config, planned }, ctx) {
-    return createAddon(config, planned, ctx);
+  async create({ config, planned }, ctx) {
+    const created = await createAddon(config, planned, ctx);
+    // Provisioning added the addon's variables: read them afresh.
+    ctx.provider.invalidate(created.app);
+    return withDatabaseUrl(created, config, planned, ctx);
   },
 
-  update({ prior, config, planned }, ctx) {
-    return updateAddon(prior, config, planned, ctx);
+  async update({ prior, config, planned }, ctx) {
+    return withDatabaseUrl(await updateAddon(prior, config, planned, ctx), config, planned, ctx);
   },
 
   delete({ prior }, ctx) {
@@ -43,6 +48,9 @@ export const addonResource: ResourceDefinition<AddonModel, ScalingoContext> = {
     const addon = await ctx.provider.findAddon(state.app, state.id!, ctx.signal);
     if (!addon) return null;
     let next = stateFromAddon(addon, state);
+    // States written before expose_database_url existed read as its default.
+    next.expose_database_url = state.expose_database_url === true;
+    next.database_url = next.expose_database_url ? await readDatabaseUrl(next, ctx) : null;
     // Refreshing database-level attributes costs two more requests per addon (DB token, then
     // database); spend them only where the configuration manages those attributes.
     const managed = addonPrivate(privateState);

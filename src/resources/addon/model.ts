@@ -22,6 +22,8 @@ export type AddonModel = {
   database_features: string[] | null;
   status: string | null;
   database_version: string | null;
+  expose_database_url: boolean | null;
+  database_url: string | null;
   timeouts: AddonTimeouts | null;
 };
 
@@ -66,6 +68,19 @@ export const addonSchema: Schema = {
         description:
           'Database version. Leave unset to record the version Scalingo runs (e.g. `17.9.0-2`). Set a major (`"16"`) or a full version (`"16.15.0-1"`) to upgrade to it: the plan shows the path Scalingo prescribes (latest minor of the current major first, then one major at a time) and its downtime; a downgrade is refused. PostgreSQL only.',
         validators: [stringMatches(/^\d+(\.\d+\.\d+-\d+)?$/, 'Use a major version such as "16" or a full version such as "16.15.0-1"')],
+      }),
+      expose_database_url: attr.bool({
+        optional: true,
+        computed: true,
+        default: false,
+        description:
+          'Set to `true` to read the addon\'s connection URL into `database_url`. Off by default: reading it costs one more API request per app on every refresh (shared by the app\'s addons), under Scalingo\'s 60 requests a minute. To keep the URL out of the state altogether, use the ephemeral `scalingo_database_credentials` instead.',
+      }),
+      database_url: attr.string({
+        computed: true,
+        sensitive: true,
+        description:
+          'Connection URL of the addon\'s default user, as the app\'s `SCALINGO_<TECH>_URL` variable holds it (e.g. `postgresql://<user>:<password>@<host>:<port>/<db>?sslmode=prefer`); null unless `expose_database_url = true`. A password rotated on the platform shows as an update of this attribute at the next refresh, never a replacement. Stored in the state (sensitive).',
       }),
     },
     blocks: { timeouts: timeoutsBlock(['create', 'update', 'delete'], DEFAULT_TIMEOUT_MS) },
