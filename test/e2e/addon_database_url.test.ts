@@ -4,7 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { leakedSecrets } from './support/secrets.js';
-import { HEADER, scalingoWorld, type ScalingoWorld } from './support/scalingo.js';
+import { appVariables, HEADER, scalingoWorld, type ScalingoWorld } from './support/scalingo.js';
 import { resource, terraformOrSkip } from './support/terraform.js';
 
 jest.setTimeout(120_000);
@@ -15,14 +15,6 @@ const maybe = terraform ? describe : describe.skip;
 let world: ScalingoWorld;
 let app = '';
 let other = '';
-
-async function variables(appId: string): Promise<Record<string, string>> {
-  const basic = Buffer.from(`:${world.sim.apiToken}`).toString('base64');
-  const exchange = await fetch(`${world.sim.url}/v1/tokens/exchange`, { method: 'POST', headers: { authorization: `Basic ${basic}` } });
-  const bearer = ((await exchange.json()) as { token: string }).token;
-  const res = await fetch(`${world.sim.url}/v1/apps/${appId}/variables`, { headers: { authorization: `Bearer ${bearer}` } });
-  return Object.fromEntries(((await res.json()) as { variables: { name: string; value: string }[] }).variables.map((v) => [v.name, v.value]));
-}
 
 const config = (expose: boolean) =>
   HEADER +
@@ -66,7 +58,7 @@ maybe('scalingo_addon database_url', () => {
     const r = await w.run(['apply', '-auto-approve']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const vars = await variables(app);
+    const vars = await appVariables(world, app);
     const state = w.state();
     expect(resource(state, 'scalingo_addon.pg')!.values).toMatchObject({ expose_database_url: true, database_url: vars['SCALINGO_POSTGRESQL_URL'] });
     expect(resource(state, 'scalingo_addon.redis')!.values).toMatchObject({ expose_database_url: true, database_url: vars['SCALINGO_REDIS_URL'] });
@@ -84,9 +76,9 @@ maybe('scalingo_addon database_url', () => {
 
   it('shows a password rotated on the platform as an update of database_url, not a replacement', async () => {
     const pgId = resource(w.state(), 'scalingo_addon.pg')!.values['id'] as string;
-    const before = (await variables(app))['SCALINGO_POSTGRESQL_URL']!;
+    const before = (await appVariables(world, app))['SCALINGO_POSTGRESQL_URL']!;
     await world.admin('POST', `/_sim/databases/${pgId}/rotate_password`);
-    const after = (await variables(app))['SCALINGO_POSTGRESQL_URL']!;
+    const after = (await appVariables(world, app))['SCALINGO_POSTGRESQL_URL']!;
     expect(after).not.toBe(before);
 
     const refreshOnly = await w.run(['plan', '-refresh-only', '-detailed-exitcode']);

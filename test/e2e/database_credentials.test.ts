@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { leakedSecrets, planFileText } from './support/secrets.js';
-import { HEADER, scalingoWorld, type ScalingoWorld } from './support/scalingo.js';
+import { appVariables, HEADER, scalingoWorld, type ScalingoWorld } from './support/scalingo.js';
 import { resource, terraformOrSkip, type Workspace } from './support/terraform.js';
 
 jest.setTimeout(120_000);
@@ -27,14 +27,9 @@ async function simAddon(id: string): Promise<SimAddon> {
   return state.addons.find((a) => a.id === id)!;
 }
 
-/** The app's variables, as the platform shows them (through the API, with a bearer token). */
+/** The app's SCALINGO_POSTGRESQL_URL, as the platform shows it. */
 async function appUrl(): Promise<string> {
-  const basic = Buffer.from(`:${world.sim.apiToken}`).toString('base64');
-  const exchange = await fetch(`${world.sim.url}/v1/tokens/exchange`, { method: 'POST', headers: { authorization: `Basic ${basic}` } });
-  const bearer = ((await exchange.json()) as { token: string }).token;
-  const res = await fetch(`${world.sim.url}/v1/apps/${app}/variables`, { headers: { authorization: `Bearer ${bearer}` } });
-  const vars = ((await res.json()) as { variables: { name: string; value: string }[] }).variables;
-  return vars.find((v) => v.name === 'SCALINGO_POSTGRESQL_URL')!.value;
+  return (await appVariables(world, app))['SCALINGO_POSTGRESQL_URL']!;
 }
 
 async function canLogIn(url: string, user: string, password: string): Promise<boolean> {

@@ -57,3 +57,12 @@ export async function scalingoWorld(terraform: string, options: SimulatorOptions
 export function writes(counts: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).filter(([k]) => !k.startsWith('GET ') && k !== 'POST /v1/tokens/exchange' && !k.endsWith('/token') && !k.endsWith('/action')));
 }
+
+/** The app's environment variables by name, as the platform shows them through its API. */
+export async function appVariables(world: ScalingoWorld, app: string): Promise<Record<string, string>> {
+  const basic = Buffer.from(`:${world.sim.apiToken}`).toString('base64');
+  const exchange = await fetch(`${world.sim.url}/v1/tokens/exchange`, { method: 'POST', headers: { authorization: `Basic ${basic}` } });
+  const bearer = ((await exchange.json()) as { token: string }).token;
+  const res = await fetch(`${world.sim.url}/v1/apps/${app}/variables`, { headers: { authorization: `Bearer ${bearer}` } });
+  return Object.fromEntries(((await res.json()) as { variables: { name: string; value: string }[] }).variables.map((v) => [v.name, v.value]));
+}
