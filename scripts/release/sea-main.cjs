@@ -84,9 +84,11 @@ if (process.env.TF_PROVIDER_SEA_CHECK === '1') {
   process.stdout.write(`${JSON.stringify({ arch: process.arch, node: process.version, codeCache: report })}\n`);
 } else {
   if (writeCacheDir) {
-    // Written at exit, so that the caches hold the functions a real start-up compiled too.
+    // Written at exit, so that the caches hold the functions a real start-up compiled too. A
+    // file the warm-up did not load gets the cache of its compilation alone.
     process.on('exit', () => {
       const fs = require('node:fs');
+      for (const name of source.names()) if (!loaded.has(name)) compile(name);
       for (const { name, script } of compiled) fs.writeFileSync(path.join(writeCacheDir, `${name}.cache`), script.createCachedData());
     });
   }
