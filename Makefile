@@ -8,7 +8,7 @@ PROVIDER_ADDRESS := $(shell node -p "const p = require('./package.json').terrafo
 PROVIDER_SOURCE := $(shell node -p "const p = require('./package.json').terraformProvider; p.namespace + '/' + p.type")
 PKG_DIR := $(MIRROR)/$(PROVIDER_ADDRESS)/$(VERSION)/$(OS_ARCH)
 
-.PHONY: all deps build release test test-unit test-e2e demo install bench simulator clean
+.PHONY: all deps build release test test-unit test-e2e demo install bench simulator clean docs docs-check cdktf cdktf-deps cdktf-lib
 
 all: build
 
@@ -16,6 +16,12 @@ node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund
 
 deps: node_modules/.package-lock.json
+
+# The CDKTF bindings' own package (cdktf/): the generators, cdktf, cdktn, constructs, tsc.
+cdktf/node_modules/.package-lock.json: cdktf/package-lock.json
+	npm ci --prefix cdktf --no-audit --no-fund
+
+cdktf-deps: cdktf/node_modules/.package-lock.json
 
 build: deps
 	npm run --silent build
@@ -26,14 +32,30 @@ release: build
 	node scripts/release.mjs
 
 # The e2e tests install the released archives with terraform init.
-test: release
+test: release cdktf-lib
 	npm test
 
 test-unit: build
 	npm run --silent test:unit
 
-test-e2e: release
+test-e2e: release cdktf-lib
 	npm run --silent test:e2e
+
+# Registry-style docs (docs/index.md, docs/<kind>/<name>.md) from the provider's schema, the
+# examples in examples/ and the guidance in templates/. Commit the result.
+docs: build
+	node scripts/docs.mjs
+
+docs-check: build
+	node scripts/docs.mjs --check
+
+# CDKTF bindings (cdktf/src) from `terraform providers schema -json`, compiled to cdktf/lib.
+# Commit cdktf/src.
+cdktf: build cdktf-deps
+	node scripts/cdktf.mjs
+
+cdktf-lib: cdktf-deps
+	node scripts/cdktf.mjs --build
 
 demo: build
 	bash scripts/demo.sh

@@ -1,0 +1,133 @@
+// Every example under examples/ runs against the simulator, so the examples the docs show
+// cannot rot: the registry examples (examples/<kind>/<full name>/*.tf, shown in docs/) are
+// planned, the addon's is applied and imported, each import.sh names a resource its example
+// declares, and the scenario examples (examples/<scenario>/main.tf) are planned.
+
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { providerDir } from './support/built_provider.js';
+import { projectRoot } from './support/fixture_provider.js';
+import { HEADER, scalingoWorld, type ScalingoWorld } from './support/scalingo.js';
+import { resource, terraformOrSkip, type Workspace } from './support/terraform.js';
+
+jest.setTimeout(120_000);
+
+const terraform = terraformOrSkip('examples end-to-end tests');
+const maybe = terraform ? describe : describe.skip;
+const examples = join(projectRoot, 'examples');
+
+/** Registry examples: [kind dir, full name, file]. */
+function registryExamples(): [string, string, string][] {
+  const out: [string, string, string][] = [];
+  for (const kind of readdirSync(examples).sort()) {
+    if (kind === 'provider' || kind === 'cdktf' || existsSync(join(examples, kind, 'main.tf'))) continue;
+    for (const name of readdirSync(join(examples, kind)).sort()) {
+      if (!statSync(join(examples, kind, name)).isDirectory()) continue;
+      for (const file of readdirSync(join(examples, kind, name)).sort()) if (/\.(tf|hcl)$/.test(file)) out.push([kind, name, file]);
+    }
+  }
+  return out;
+}
+
+/** Scenario examples: directories with a complete configuration (main.tf). */
+const scenarios = readdirSync(examples)
+  .filter((d) => existsSync(join(examples, d, 'main.tf')))
+  .sort();
+
+const read = (...path: string[]) => readFileSync(join(examples, ...path), 'utf8');
+
+let world: ScalingoWorld;
+let appId: string;
+let addonId: string;
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+beforeAll(async () => {
+  if (!terraform) return;
+  world = await scalingoWorld(terraform, { speed: 50, rateLimitPerMinute: 100_000 });
+  appId = ((await world.admin('POST', '/_sim/apps', { name: `examples-${process.pid}` })) as { app: { id: string } }).app.id;
+});
+afterAll(async () => {
+  await world?.close();
+});
+
+/** A workspace with the variables the examples declare. */
+function exampleWorkspace(): Workspace {
+  return world.workspace({ TF_VAR_app_id: appId, TF_VAR_addon_id: addonId ?? 'ad-none', TF_VAR_writer_password: 'example-password-42' });
+}
+
+/** Point the source a complete configuration declares at the built provider. */
+function overrideSource(ws: Workspace, source: string): void {
+  ws.write('.terraformrc', `provider_installation {\n  dev_overrides {\n    ${JSON.stringify(source)} = ${JSON.stringify(providerDir)}\n  }\n  direct {}\n}\n`);
+}
+
+maybe('examples', () => {
+  it('has an example for every resource and data source the docs list', () => {
+    const docs = (kind: string) => (existsSync(join(projectRoot, 'docs', kind)) ? readdirSync(join(projectRoot, 'docs', kind)).map((f) => f.replace(/\.md$/, '')) : []);
+    for (const kind of ['resources', 'data-sources']) {
+      for (const short of docs(kind)) expect(readdirSync(join(examples, kind))).toContain(`scalingo_${short}`);
+    }
+  });
+
+  it('applies the scalingo_addon example, and its import.sh imports the addon it created', async () => {
+    const ws = exampleWorkspace();
+    ws.write('main.tf', HEADER + read('resources', 'scalingo_addon', 'resource.tf'));
+    const apply = await ws.run(['apply', '-auto-approve']);
+    expect(apply.stderr).toBe('');
+    expect(apply.code).toBe(0);
+    const values = resource(ws.state(), 'scalingo_addon.db')!.values;
+    expect(values).toMatchObject({ plan: 'postgresql-business-1024', status: 'running' });
+    addonId = values['id'] as string;
+
+    // The import command, with the example's placeholder IDs replaced by the real ones.
+    const [, address, id] = /terraform import (\S+) (\S+)/.exec(read('resources', 'scalingo_addon', 'import.sh'))!;
+    expect(id!.split(':')).toHaveLength(2);
+    const fresh = exampleWorkspace();
+    fresh.write('main.tf', HEADER + read('resources', 'scalingo_addon', 'resource.tf'));
+    const imported = await fresh.run(['import', address!, `${appId}:${addonId}`]);
+    expect(imported.stdout).toContain('Import successful!');
+    expect(imported.code).toBe(0);
+  });
+
+  it.each(registryExamples())('plans examples/%s/%s/%s', async (kind, name, file) => {
+    const ws = exampleWorkspace();
+    const text = read(kind, name, file);
+    expect(text).toContain(name);
+    ws.write('main.tf', HEADER + text);
+    const plan = await ws.run(['plan', '-input=false']);
+    expect(plan.stderr).toBe('');
+    expect(plan.code).toBe(0);
+    const importSh = join(examples, kind, name, 'import.sh');
+    if (existsSync(importSh)) {
+      for (const [, address] of readFileSync(importSh, 'utf8').matchAll(/terraform import (\S+) \S+/g)) {
+        const [type, label] = address!.split('.');
+        expect(type).toBe(name);
+        expect(text).toContain(`resource "${type}" "${label}"`);
+      }
+    }
+  });
+
+  it('validates the provider example, which names the address in package.json', async () => {
+    const text = read('provider', 'provider.tf');
+    const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { terraformProvider: { namespace: string; type: string } };
+    const source = /source\s*=\s*"([^"]+)"/.exec(text)![1]!;
+    expect(source).toBe(`${pkg.terraformProvider.namespace}/${pkg.terraformProvider.type}`);
+    const ws = exampleWorkspace();
+    overrideSource(ws, source);
+    ws.write('main.tf', text);
+    const plan = await ws.run(['plan', '-input=false']);
+    expect(flat(plan.stdout)).toContain('No changes.');
+    expect(plan.code).toBe(0);
+  });
+
+  it.each(scenarios)('plans the scenario example examples/%s', async (dir) => {
+    const text = read(dir, 'main.tf');
+    const source = /source\s*=\s*"([^"]+)"/.exec(text)![1]!;
+    const ws = exampleWorkspace();
+    overrideSource(ws, source);
+    ws.write('main.tf', text);
+    const plan = await ws.run(['plan', '-input=false']);
+    expect(plan.stderr).toBe('');
+    expect(plan.code).toBe(0);
+  });
+});

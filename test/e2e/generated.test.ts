@@ -1,0 +1,77 @@
+// What is generated from the schema is committed and must match it: docs/ (scripts/docs.mjs)
+// and the CDKTF bindings in cdktf/src (scripts/cdktf.mjs). After a schema change, run
+// `make docs && make cdktf` and commit the result.
+
+import { describe, expect, it, jest } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { requireBuiltProvider } from './support/built_provider.js';
+import { cdktfMissing } from './support/cdktf.js';
+import { projectRoot } from './support/fixture_provider.js';
+import { terraformOrSkip } from './support/terraform.js';
+
+jest.setTimeout(60_000);
+
+type SchemaDoc = { provider_schemas: Record<string, Record<string, unknown>> };
+interface Generated {
+  files: Map<string, string>;
+  problems: string[];
+  notes: string[];
+}
+const schemaModule = () =>
+  import(join(projectRoot, 'scripts', 'schema.mjs')) as Promise<{
+    rpcSchema: () => Promise<SchemaDoc>;
+    terraformSchema: (terraform?: string) => SchemaDoc;
+    providerAddress: () => { namespace: string; type: string; address: string };
+  }>;
+const docsModule = () =>
+  import(join(projectRoot, 'scripts', 'docs.mjs')) as Promise<{
+    generateDocs: (doc: SchemaDoc, read: (path: string) => string | undefined) => Generated;
+    staleFiles: (g: Generated) => string[];
+    readRepoFile: () => (path: string) => string | undefined;
+  }>;
+
+describe('docs/', () => {
+  it('is what `make docs` generates from the schema, and every attribute has a description', async () => {
+    requireBuiltProvider();
+    const { rpcSchema } = await schemaModule();
+    const { generateDocs, staleFiles, readRepoFile } = await docsModule();
+    const generated = generateDocs(await rpcSchema(), readRepoFile());
+    expect(generated.problems).toEqual([]);
+    // If this fails: run `make docs` and commit docs/.
+    expect(staleFiles(generated)).toEqual([]);
+  });
+});
+
+const terraform = terraformOrSkip('schema and CDKTF bindings checks');
+const maybe = terraform ? describe : describe.skip;
+
+maybe('schema and CDKTF bindings', () => {
+  it('GetProviderSchema, as the docs read it, is what `terraform providers schema -json` prints for the kinds terraform knows', async () => {
+    const { rpcSchema, terraformSchema, providerAddress } = await schemaModule();
+    const fromTerraform = terraformSchema(terraform);
+    const fromRpc = await rpcSchema();
+    const address = providerAddress().address;
+    expect(Object.keys(fromTerraform.provider_schemas)).toEqual([address]);
+    const tf = fromTerraform.provider_schemas[address]!;
+    const rpc = fromRpc.provider_schemas[address]!;
+    for (const kind of Object.keys(tf)) expect({ kind, schema: rpc[kind] }).toEqual({ kind, schema: tf[kind] });
+  });
+
+  it('cdktf/src is what `make cdktf` generates from the schema, in a package named for the provider', async () => {
+    const missing = cdktfMissing(['@cdktf/provider-generator', 'jsii-pacmak']);
+    if (missing?.includes('not installed')) {
+      if (process.env['CI'] === 'true') throw new Error(missing);
+      process.stderr.write(`\n!!! SKIPPING the CDKTF bindings check: ${missing} !!!\n\n`);
+      return;
+    }
+    const { staleBindings } = (await import(join(projectRoot, 'scripts', 'cdktf.mjs'))) as { staleBindings: (schema: SchemaDoc) => Promise<string[]> };
+    const { terraformSchema, providerAddress } = await schemaModule();
+    // If this fails: run `make cdktf` and commit cdktf/src.
+    expect(await staleBindings(terraformSchema(terraform))).toEqual([]);
+    const { namespace, type } = providerAddress();
+    const pkg = JSON.parse(readFileSync(join(projectRoot, 'cdktf', 'package.json'), 'utf8')) as { name: string; version: string; peerDependencies: Record<string, string> };
+    expect(pkg.name).toBe(`@${namespace}/cdktf-provider-${type}`);
+    expect(pkg.peerDependencies).toEqual({ cdktf: '^0.21.0', constructs: '^10.4.2' });
+  });
+});
