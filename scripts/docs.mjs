@@ -207,6 +207,8 @@ export function renderTemplate(template, fields, read, where) {
 
 const DEFAULT_TEMPLATE = `# {{ .Name }} ({{ .Type }})
 
+Part of the \`{{ .ProviderSource }}\` provider.
+
 {{ .Description }}
 
 {{ .Example }}
@@ -238,6 +240,7 @@ const plain = (/** @type {string} */ s) => oneLine((s.trim().split(/\n\s*\n/)[0]
 export function generateDocs(doc, read) {
   const [address, provider] = /** @type {[string, Record<string, any>]} */ (Object.entries(doc.provider_schemas)[0]);
   const providerType = address.split('/').pop() ?? address;
+  const providerSource = address.split('/').slice(-2).join('/');
   /** @type {Generated} */
   const result = { files: new Map(), problems: [], notes: [] };
   const examples = (/** @type {string} */ dir, /** @type {string} */ name, /** @type {string} */ file) => {
@@ -258,6 +261,7 @@ export function generateDocs(doc, read) {
       Name: providerType,
       ProviderName: providerType,
       ProviderAddress: address,
+      ProviderSource: providerSource,
       Type: 'Provider',
       Description: description,
       Example: exampleSection(example),
@@ -293,6 +297,7 @@ export function generateDocs(doc, read) {
         ShortName: short,
         ProviderName: providerType,
         ProviderAddress: address,
+        ProviderSource: providerSource,
         Type: kind.label,
         Description: description,
         Example: exampleSection(example),

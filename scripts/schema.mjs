@@ -25,7 +25,8 @@ export const providerDir = join(root, 'dist', 'bundle');
  */
 export function providerAddress() {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  const tp = pkg.terraformProvider ?? { hostname: 'registry.terraform.io', namespace: 'scalingo', type: 'scalingo' };
+  const tp = pkg.terraformProvider;
+  if (!tp?.hostname || !tp.namespace || !tp.type) throw new Error('package.json has no "terraformProvider": { hostname, namespace, type }');
   return { ...tp, source: `${tp.namespace}/${tp.type}`, address: `${tp.hostname}/${tp.namespace}/${tp.type}` };
 }
 

@@ -4,6 +4,7 @@ export * as databaseExtension from './database-extension';
 export * as databaseUser from './database-user';
 export * as dataScalingoAddonPlans from './data-scalingo-addon-plans';
 export * as dataScalingoAddons from './data-scalingo-addons';
+export * as dataScalingoApp from './data-scalingo-app';
 export * as dataScalingoDatabaseUsers from './data-scalingo-database-users';
 export * as provider from './provider';
 

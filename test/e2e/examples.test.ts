@@ -6,9 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { providerDir } from './support/built_provider.js';
-import { projectRoot } from './support/fixture_provider.js';
-import { HEADER, scalingoWorld, type ScalingoWorld } from './support/scalingo.js';
+import { buildOfficialStandIn, projectRoot } from './support/fixture_provider.js';
+import { PROVIDER_SOURCE, scalingoWorld, type ScalingoWorld } from './support/scalingo.js';
 import { resource, terraformOrSkip, type Workspace } from './support/terraform.js';
 
 jest.setTimeout(120_000);
@@ -39,26 +38,24 @@ const read = (...path: string[]) => readFileSync(join(examples, ...path), 'utf8'
 
 let world: ScalingoWorld;
 let appId: string;
+let appName: string;
 let addonId: string;
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
 beforeAll(async () => {
   if (!terraform) return;
   world = await scalingoWorld(terraform, { speed: 50, rateLimitPerMinute: 100_000 });
-  appId = ((await world.admin('POST', '/_sim/apps', { name: `examples-${process.pid}` })) as { app: { id: string } }).app.id;
+  appName = `examples-${process.pid}`;
+  appId = ((await world.admin('POST', '/_sim/apps', { name: appName })) as { app: { id: string } }).app.id;
 });
 afterAll(async () => {
   await world?.close();
 });
 
 /** A workspace with the variables the examples declare. */
-function exampleWorkspace(): Workspace {
-  return world.workspace({ TF_VAR_app_id: appId, TF_VAR_addon_id: addonId ?? 'ad-none', TF_VAR_writer_password: 'example-password-42' });
-}
-
-/** Point the source a complete configuration declares at the built provider. */
-function overrideSource(ws: Workspace, source: string): void {
-  ws.write('.terraformrc', `provider_installation {\n  dev_overrides {\n    ${JSON.stringify(source)} = ${JSON.stringify(providerDir)}\n  }\n  direct {}\n}\n`);
+function exampleWorkspace(extraProviders: Record<string, string> = {}): Workspace {
+  const vars = { TF_VAR_app_id: appId, TF_VAR_app_name: appName, TF_VAR_addon_id: addonId ?? 'ad-none', TF_VAR_writer_password: 'example-password-42' };
+  return world.workspace(vars, extraProviders);
 }
 
 maybe('examples', () => {
@@ -71,7 +68,7 @@ maybe('examples', () => {
 
   it('applies the scalingo_addon example, and its import.sh imports the addon it created', async () => {
     const ws = exampleWorkspace();
-    ws.write('main.tf', HEADER + read('resources', 'scalingo_addon', 'resource.tf'));
+    ws.write('main.tf', read('resources', 'scalingo_addon', 'resource.tf'));
     const apply = await ws.run(['apply', '-auto-approve']);
     expect(apply.stderr).toBe('');
     expect(apply.code).toBe(0);
@@ -83,7 +80,7 @@ maybe('examples', () => {
     const [, address, id] = /terraform import (\S+) (\S+)/.exec(read('resources', 'scalingo_addon', 'import.sh'))!;
     expect(id!.split(':')).toHaveLength(2);
     const fresh = exampleWorkspace();
-    fresh.write('main.tf', HEADER + read('resources', 'scalingo_addon', 'resource.tf'));
+    fresh.write('main.tf', read('resources', 'scalingo_addon', 'resource.tf'));
     const imported = await fresh.run(['import', address!, `${appId}:${addonId}`]);
     expect(imported.stdout).toContain('Import successful!');
     expect(imported.code).toBe(0);
@@ -93,7 +90,9 @@ maybe('examples', () => {
     const ws = exampleWorkspace();
     const text = read(kind, name, file);
     expect(text).toContain(name);
-    ws.write('main.tf', HEADER + text);
+    // Each example names the provider's address, as users copy it; it goes in as it is.
+    expect(text).toContain(`source = "${PROVIDER_SOURCE}"`);
+    ws.write('main.tf', text);
     const plan = await ws.run(['plan', '-input=false']);
     expect(plan.stderr).toBe('');
     expect(plan.code).toBe(0);
@@ -107,13 +106,10 @@ maybe('examples', () => {
     }
   });
 
-  it('validates the provider example, which names the address in package.json', async () => {
+  it('plans the provider example, which names the address in package.json', async () => {
     const text = read('provider', 'provider.tf');
-    const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { terraformProvider: { namespace: string; type: string } };
-    const source = /source\s*=\s*"([^"]+)"/.exec(text)![1]!;
-    expect(source).toBe(`${pkg.terraformProvider.namespace}/${pkg.terraformProvider.type}`);
+    expect(/source\s*=\s*"([^"]+)"/.exec(text)![1]).toBe(PROVIDER_SOURCE);
     const ws = exampleWorkspace();
-    overrideSource(ws, source);
     ws.write('main.tf', text);
     const plan = await ws.run(['plan', '-input=false']);
     expect(flat(plan.stdout)).toContain('No changes.');
@@ -122,9 +118,11 @@ maybe('examples', () => {
 
   it.each(scenarios)('plans the scenario example examples/%s', async (dir) => {
     const text = read(dir, 'main.tf');
-    const source = /source\s*=\s*"([^"]+)"/.exec(text)![1]!;
-    const ws = exampleWorkspace();
-    overrideSource(ws, source);
+    const sources = new Set([...text.matchAll(/source\s*=\s*"([^"]+)"/g)].map((m) => m[1]!));
+    // Beside the official provider: its stand-in (test/fixture/official) under its address.
+    const extra: Record<string, string> = sources.has('Scalingo/scalingo') ? { 'Scalingo/scalingo': await buildOfficialStandIn() } : {};
+    for (const source of sources) expect([PROVIDER_SOURCE, 'Scalingo/scalingo']).toContain(source);
+    const ws = exampleWorkspace(extra);
     ws.write('main.tf', text);
     const plan = await ws.run(['plan', '-input=false']);
     expect(plan.stderr).toBe('');

@@ -159,7 +159,7 @@ describe('the docs tree', () => {
     expect(thing).toBe(
       '---\npage_title: "acme_thing Resource - acme"\nsubcategory: "Things"\ndescription: |-\n  A thing.\n---\n\n# acme_thing\n\nGuidance.\n\n## Example Usage\n\n```terraform\nresource "acme_thing" "x" {}\n```\n\n## Schema\n\n### Read-Only\n\n- `id` (String) ID.\n\n## Import\n\nImport is supported using the following syntax:\n\n```shell\nterraform import acme_thing.x id\n```\n',
     );
-    expect(g.files.get('docs/ephemeral-resources/token.md')).toContain('# acme_token (Ephemeral Resource)\n\nA token.');
+    expect(g.files.get('docs/ephemeral-resources/token.md')).toContain('# acme_token (Ephemeral Resource)\n\nPart of the `acme/acme` provider.\n\nA token.');
     expect(g.files.get('docs/actions/backup.md')).toContain('page_title: "acme_backup Action - acme"');
     expect(g.files.get('docs/index.md')).toContain('# acme Provider\n\nThe Acme provider.');
   });

@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    scalingo = {
+      source = "scalingo-community/scalingo"
+    }
+  }
+}
+
 variable "app_id" {
   description = "ID or name of the Scalingo app."
   type        = string
