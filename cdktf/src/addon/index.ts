@@ -26,6 +26,12 @@ export interface AddonConfig extends cdktf.TerraformMetaArguments {
   */
   readonly databaseVersion?: string;
   /**
+  * Set to `true` to read the addon's connection URL into `database_url`. Off by default: reading it costs one more API request per app on every refresh (shared by the app's addons), under Scalingo's 60 requests a minute. To keep the URL out of the state altogether, use the ephemeral `scalingo_database_credentials` instead.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/scalingo-community/scalingo/latest/docs/resources/addon#expose_database_url Addon#expose_database_url}
+  */
+  readonly exposeDatabaseUrl?: boolean | cdktf.IResolvable;
+  /**
   * Plan name, as `scalingo addons-plans <provider>` lists it (e.g. `postgresql-starter-512`). Changing it scales the addon in place.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/scalingo-community/scalingo/latest/docs/resources/addon#plan Addon#plan}
@@ -263,6 +269,7 @@ export class Addon extends cdktf.TerraformResource {
     this._app = config.app;
     this._databaseFeatures = config.databaseFeatures;
     this._databaseVersion = config.databaseVersion;
+    this._exposeDatabaseUrl = config.exposeDatabaseUrl;
     this._plan = config.plan;
     this._providerId = config.providerId;
     this._timeouts.internalValue = config.timeouts;
@@ -301,6 +308,11 @@ export class Addon extends cdktf.TerraformResource {
     return this._databaseFeatures;
   }
 
+  // database_url - computed: true, optional: false, required: false
+  public get databaseUrl() {
+    return this.getStringAttribute('database_url');
+  }
+
   // database_version - computed: true, optional: true, required: false
   private _databaseVersion?: string; 
   public get databaseVersion() {
@@ -315,6 +327,22 @@ export class Addon extends cdktf.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get databaseVersionInput() {
     return this._databaseVersion;
+  }
+
+  // expose_database_url - computed: true, optional: true, required: false
+  private _exposeDatabaseUrl?: boolean | cdktf.IResolvable; 
+  public get exposeDatabaseUrl() {
+    return this.getBooleanAttribute('expose_database_url');
+  }
+  public set exposeDatabaseUrl(value: boolean | cdktf.IResolvable) {
+    this._exposeDatabaseUrl = value;
+  }
+  public resetExposeDatabaseUrl() {
+    this._exposeDatabaseUrl = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get exposeDatabaseUrlInput() {
+    return this._exposeDatabaseUrl;
   }
 
   // id - computed: true, optional: false, required: false
@@ -388,6 +416,7 @@ export class Addon extends cdktf.TerraformResource {
       app: cdktf.stringToTerraform(this._app),
       database_features: cdktf.listMapper(cdktf.stringToTerraform, false)(this._databaseFeatures),
       database_version: cdktf.stringToTerraform(this._databaseVersion),
+      expose_database_url: cdktf.booleanToTerraform(this._exposeDatabaseUrl),
       plan: cdktf.stringToTerraform(this._plan),
       provider_id: cdktf.stringToTerraform(this._providerId),
       timeouts: addonTimeoutsToTerraform(this._timeouts.internalValue),
@@ -413,6 +442,12 @@ export class Addon extends cdktf.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      expose_database_url: {
+        value: cdktf.booleanToHclTerraform(this._exposeDatabaseUrl),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
       },
       plan: {
         value: cdktf.stringToHclTerraform(this._plan),
