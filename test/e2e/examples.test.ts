@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildOfficialStandIn, projectRoot } from './support/fixture_provider.js';
-import { PROVIDER_SOURCE, scalingoWorld, type ScalingoWorld } from './support/scalingo.js';
+import { HEADER, PROVIDER_SOURCE, scalingoWorld, type ScalingoWorld } from './support/scalingo.js';
 import { resource, terraformOrSkip, type Workspace } from './support/terraform.js';
 
 jest.setTimeout(120_000);
@@ -16,14 +16,16 @@ const terraform = terraformOrSkip('examples end-to-end tests');
 const maybe = terraform ? describe : describe.skip;
 const examples = join(projectRoot, 'examples');
 
+/** Kinds whose examples terraform 1.11 can plan (actions and list resources need 1.14). */
+const PLANNABLE = ['resources', 'data-sources', 'ephemeral-resources'];
+
 /** Registry examples: [kind dir, full name, file]. */
 function registryExamples(): [string, string, string][] {
   const out: [string, string, string][] = [];
-  for (const kind of readdirSync(examples).sort()) {
-    if (kind === 'provider' || kind === 'cdktf' || existsSync(join(examples, kind, 'main.tf'))) continue;
+  for (const kind of PLANNABLE.filter((k) => existsSync(join(examples, k)))) {
     for (const name of readdirSync(join(examples, kind)).sort()) {
       if (!statSync(join(examples, kind, name)).isDirectory()) continue;
-      for (const file of readdirSync(join(examples, kind, name)).sort()) if (/\.(tf|hcl)$/.test(file)) out.push([kind, name, file]);
+      for (const file of readdirSync(join(examples, kind, name)).sort()) if (file.endsWith('.tf')) out.push([kind, name, file]);
     }
   }
   return out;
@@ -59,9 +61,9 @@ function exampleWorkspace(extraProviders: Record<string, string> = {}): Workspac
 }
 
 maybe('examples', () => {
-  it('has an example for every resource and data source the docs list', () => {
+  it('has an example for every resource, data source and ephemeral resource the docs list', () => {
     const docs = (kind: string) => (existsSync(join(projectRoot, 'docs', kind)) ? readdirSync(join(projectRoot, 'docs', kind)).map((f) => f.replace(/\.md$/, '')) : []);
-    for (const kind of ['resources', 'data-sources']) {
+    for (const kind of PLANNABLE) {
       for (const short of docs(kind)) expect(readdirSync(join(examples, kind))).toContain(`scalingo_${short}`);
     }
   });
@@ -86,16 +88,11 @@ maybe('examples', () => {
     expect(imported.code).toBe(0);
   });
 
-  it.each(registryExamples())('plans examples/%s/%s/%s', async (kind, name, file) => {
-    const ws = exampleWorkspace();
+  it.each(registryExamples())('examples/%s/%s/%s names the address and declares what its import.sh imports', (kind, name, file) => {
     const text = read(kind, name, file);
     expect(text).toContain(name);
-    // Each example names the provider's address, as users copy it; it goes in as it is.
+    // Each example names the provider's address, as users copy it.
     expect(text).toContain(`source = "${PROVIDER_SOURCE}"`);
-    ws.write('main.tf', text);
-    const plan = await ws.run(['plan', '-input=false']);
-    expect(plan.stderr).toBe('');
-    expect(plan.code).toBe(0);
     const importSh = join(examples, kind, name, 'import.sh');
     if (existsSync(importSh)) {
       for (const [, address] of readFileSync(importSh, 'utf8').matchAll(/terraform import (\S+) \S+/g)) {
@@ -104,6 +101,27 @@ maybe('examples', () => {
         expect(text).toContain(`resource "${type}" "${label}"`);
       }
     }
+  });
+
+  it('plans every registry example, each as a module of one configuration', async () => {
+    const values: Record<string, string> = { app_id: appId, app_name: appName, addon_id: addonId, writer_password: 'example-password-42' };
+    const ws = exampleWorkspace();
+    let root = HEADER;
+    for (const [kind, name, file] of registryExamples()) {
+      const text = read(kind, name, file);
+      const module = `${kind}_${name}_${file}`.replace(/[^\w]/g, '_');
+      ws.write(join('examples', module, 'main.tf'), text);
+      const inputs = [...text.matchAll(/^variable "(\w+)"/gm)].map((m) => m[1]!).map((v) => `  ${v} = ${JSON.stringify(values[v] ?? `no value for ${v}`)}\n`);
+      root += `module "${module}" {\n  source = "./examples/${module}"\n${inputs.join('')}}\n`;
+    }
+    ws.write('main.tf', root);
+    // Local modules only need `terraform get` (init would ask the registry for the provider).
+    const get = await ws.run(['get']);
+    expect(get.stderr).toBe('');
+    expect(get.code).toBe(0);
+    const plan = await ws.run(['plan', '-input=false']);
+    expect(plan.stderr).toBe('');
+    expect(plan.code).toBe(0);
   });
 
   it('plans the provider example, which names the address in package.json', async () => {
