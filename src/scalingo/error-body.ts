@@ -53,6 +53,18 @@ export function formatFieldErrors(errors: FieldErrors): string {
     .join('; ');
 }
 
+/** Whether a body is one of Scalingo's JSON error bodies (so the status is Scalingo's own answer). */
+export function isScalingoErrorBody(body: string): boolean {
+  const trimmed = body.trim();
+  if (!trimmed.startsWith('{')) return false;
+  try {
+    const json: unknown = JSON.parse(trimmed);
+    return typeof json === 'object' && json !== null && ['error', 'errors', 'resource', 'message'].some((k) => k in json);
+  } catch {
+    return false;
+  }
+}
+
 /** Extracts Scalingo's message and details from an error body (JSON or text). */
 export function parseErrorBody(status: number, body: string): HttpErrorDetails {
   const trimmed = body.trim();

@@ -257,3 +257,18 @@ export function isAborted(err: unknown): err is RequestAbortedError {
 export function isOutcomeUnknown(err: unknown): err is OutcomeUnknownError {
   return err instanceof OutcomeUnknownError;
 }
+
+/**
+ * Whether a failed write may nevertheless have been applied: its answer was lost (5xx, reset,
+ * timeout) or it was aborted after it may have been sent. The caller must read back before
+ * reporting "nothing happened" or sending it again. A definite refusal (a 4xx with Scalingo's
+ * error body, a request never sent) is not uncertain.
+ */
+export function isOutcomeUncertain(err: unknown): err is OutcomeUnknownError | RequestAbortedError {
+  return err instanceof OutcomeUnknownError || (err instanceof RequestAbortedError && err.outcomeUnknown);
+}
+
+/** A failure that may go away by itself: 5xx, 429, a timeout or a connection failure. */
+export function isTransient(err: unknown): boolean {
+  return err instanceof ServerError || err instanceof RateLimitError || err instanceof RequestTimeoutError || err instanceof NetworkError;
+}

@@ -105,6 +105,8 @@ export {
   isAborted,
   isNotFound,
   isOutcomeUnknown,
+  isOutcomeUncertain,
+  isTransient,
   isRateLimited,
   isScalingoError,
   isTimeout,

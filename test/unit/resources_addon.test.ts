@@ -1,11 +1,17 @@
 // Pure logic of scalingo_addon: plan names, downscales, what a change means, version paths,
-// and the waiting loop.
+// which features are active, what a plan change waits for, the waiting loop and the operation
+// budget.
 
 import { describe, expect, it } from '@jest/globals';
 import { HclogLogger } from '../../src/log/logger.js';
 import { availablePlanNames, closestPlanName, formatBytes, isDownscale, planChangeImpact, planClass } from '../../src/resources/addon/plans.js';
 import { describeUpgrade, isDowngrade, parseTarget, satisfies, versionForState } from '../../src/resources/addon/version.js';
+import { operationBudget, OperationTimeoutError } from '../../src/framework/timeouts.js';
+import { databaseOnPlan, UNWITNESSED_SETTLE_MS } from '../../src/resources/addon/conditions.js';
+import { activeFeatures, featureChanges } from '../../src/resources/addon/features.js';
+import { readAddonPrivate, writeAddonPrivate } from '../../src/resources/addon/private.js';
 import { waitUntil, WaitTimeoutError } from '../../src/resources/shared/wait.js';
+import { ServerError, type Database } from '../../src/scalingo/index.js';
 import type { Plan } from '../../src/scalingo/index.js';
 
 const plan = (name: string, position: number, extra: Partial<Plan> = {}): Plan => ({ id: `id-${name}`, name, position, ...extra }) as Plan;
@@ -77,19 +83,71 @@ describe('version targets', () => {
   });
 });
 
+describe('features: the one rule for which are active', () => {
+  const db = (...features: [string, string][]) => ({ features: features.map(([name, status]) => ({ name, status })) });
+
+  it('counts ACTIVATED and PENDING (both spellings) as active, FAILED and PENDING_TO_REMOVE as not', () => {
+    const d = db(['force-ssl', 'ACTIVATED'], ['redis-aof', 'PENDING'], ['redis-rdb', 'PENDING_TO_ACTIVATE'], ['publicly-available', 'FAILED'], ['redis-cache', 'PENDING_TO_REMOVE']);
+    expect(activeFeatures(d)).toEqual(['force-ssl', 'redis-aof', 'redis-rdb']);
+  });
+
+  it('enables a wanted FAILED feature again after clearing its record, and leaves a PENDING one alone', () => {
+    const d = db(['force-ssl', 'PENDING'], ['publicly-available', 'FAILED']);
+    expect(featureChanges(d, ['force-ssl', 'publicly-available'])).toEqual({ clear: ['publicly-available'], enable: ['publicly-available'], disable: [] });
+  });
+
+  it('orders enables force-ssl first and disables publicly-available first, as Scalingo requires', () => {
+    expect(featureChanges(db(), ['publicly-available', 'force-ssl']).enable).toEqual(['force-ssl', 'publicly-available']);
+    expect(featureChanges(db(['force-ssl', 'ACTIVATED'], ['publicly-available', 'ACTIVATED']), []).disable).toEqual(['publicly-available', 'force-ssl']);
+  });
+});
+
+describe('private state flags', () => {
+  it('round-trips, and reads absent flags as unmanaged', () => {
+    expect(readAddonPrivate(writeAddonPrivate({ featuresManaged: true, versionManaged: false }))).toEqual({ featuresManaged: true, versionManaged: false });
+    expect(readAddonPrivate(null)).toEqual({ featuresManaged: false, versionManaged: false });
+  });
+});
+
+describe('databaseOnPlan: when a plan change is done', () => {
+  const at = (status: string, plan: string) => ({ status, plan }) as Database;
+
+  it('is done as soon as the database runs on the new plan after being seen updating', () => {
+    const done = databaseOnPlan('ad-1', 'business-1024', () => 0);
+    expect(done.met(at('updating', 'starter-512'))).toBe(false);
+    expect(done.met(at('running', 'business-1024'))).toBe(true);
+  });
+
+  it('is done once it runs on the new plan after being seen on the old one', () => {
+    const done = databaseOnPlan('ad-1', 'business-1024', () => 0);
+    expect(done.met(at('running', 'starter-512'))).toBe(false);
+    expect(done.met(at('running', 'business-1024'))).toBe(true);
+  });
+
+  it('without any sign of the change, waits until "running on the new plan" has held', () => {
+    let now = 1000;
+    const done = databaseOnPlan('ad-1', 'business-1024', () => now);
+    expect(done.met(at('running', 'business-1024'))).toBe(false);
+    now += UNWITNESSED_SETTLE_MS - 1;
+    expect(done.met(at('running', 'business-1024'))).toBe(false);
+    now += 1;
+    expect(done.met(at('running', 'business-1024'))).toBe(true);
+  });
+});
+
 describe('waitUntil', () => {
   const lines: string[] = [];
   const log = new HclogLogger('info', (l) => lines.push(l));
+  const never = { what: 'x', met: () => false };
 
-  it('polls until done, logging each status transition once', async () => {
+  it('polls until the condition is met, logging each status transition once', async () => {
+    lines.length = 0;
     const statuses = ['provisioning', 'provisioning', 'running'];
     let i = 0;
     const result = await waitUntil({
-      what: 'addon to be running',
       poll: async () => statuses[i++]!,
       status: (s) => s,
-      done: (s) => s === 'running',
-      timeoutMs: 10_000,
+      until: { what: 'addon to be running', met: (s) => s === 'running' },
       signal: new AbortController().signal,
       log,
     });
@@ -99,18 +157,55 @@ describe('waitUntil', () => {
     expect(messages).toEqual(['waiting for addon to be running: provisioning', 'waiting for addon to be running: provisioning -> running']);
   });
 
-  it('gives up with a timeout naming the last status', async () => {
-    await expect(
-      waitUntil({ what: 'x', poll: async () => 'updating', status: (s) => s, done: () => false, timeoutMs: 300, signal: new AbortController().signal, log }),
-    ).rejects.toThrow(new WaitTimeoutError('x', 300, 'updating'));
+  it('reports the operation budget running out as a timeout naming what it waited for and the last status', async () => {
+    const budget = operationBudget(new AbortController().signal, { update: '300ms' }, 'update', 60_000);
+    try {
+      const err = await waitUntil({ poll: async () => 'updating', status: (s) => s, until: { ...never, what: 'database ad-1 to run on b' }, signal: budget.signal, log }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(WaitTimeoutError);
+      expect((err as Error).message).toBe('Timed out after 300ms while waiting for database ad-1 to run on b (last status: updating).');
+    } finally {
+      budget.dispose();
+    }
   });
 
-  it('stops at once when cancelled', async () => {
+  it('reports a cancellation as the cancellation, not as a timeout', async () => {
     const controller = new AbortController();
-    const started = Date.now();
-    const pending = waitUntil({ what: 'x', poll: async () => 'updating', status: (s) => s, done: () => false, timeoutMs: 60_000, signal: controller.signal, log });
-    setTimeout(() => controller.abort(new Error('stop')), 50);
-    await expect(pending).rejects.toThrow();
-    expect(Date.now() - started).toBeLessThan(2000);
+    const budget = operationBudget(controller.signal, null, 'update', 60_000);
+    const pending = waitUntil({ poll: async () => 'updating', status: (s) => s, until: never, signal: budget.signal, log });
+    controller.abort(new Error('stop'));
+    const err = await pending.catch((e: unknown) => e);
+    budget.dispose();
+    expect(err).not.toBeInstanceOf(WaitTimeoutError);
+    expect(budget.signal.reason).toEqual(new Error('stop'));
+  });
+
+  it('polls again after a transient failure the caller marks retryable, and stops on any other', async () => {
+    let calls = 0;
+    const flaky = async () => {
+      calls++;
+      if (calls === 1) throw new ServerError({ status: 500, scalingoMessage: 'boom' }, { api: 'main', method: 'GET', path: '/x' });
+      return 'running';
+    };
+    const signal = new AbortController().signal;
+    await expect(waitUntil({ poll: flaky, status: (s) => s, until: { what: 'x', met: () => true }, signal, log, retryable: (e) => e instanceof ServerError })).resolves.toBe('running');
+    expect(calls).toBe(2);
+    calls = 0;
+    await expect(waitUntil({ poll: flaky, status: (s) => s, until: { what: 'x', met: () => true }, signal, log })).rejects.toBeInstanceOf(ServerError);
+  });
+});
+
+describe('operation budget', () => {
+  it('aborts with an OperationTimeoutError naming the configured duration', async () => {
+    const budget = operationBudget(new AbortController().signal, { delete: '50ms' }, 'delete', 60_000);
+    await new Promise((resolve) => budget.signal.addEventListener('abort', resolve, { once: true }));
+    expect(budget.signal.reason).toBeInstanceOf(OperationTimeoutError);
+    expect((budget.signal.reason as Error).message).toBe('timed out after 50ms');
+    expect(budget.timeoutMs).toBe(50);
+  });
+
+  it('defaults when the block or the operation is not set', () => {
+    const budget = operationBudget(new AbortController().signal, { create: '1h', update: null }, 'update', 40 * 60_000);
+    budget.dispose();
+    expect(budget.timeoutMs).toBe(40 * 60_000);
   });
 });

@@ -6,6 +6,7 @@ import type { ValueObject } from '../../cty/value.js';
 import type { Logger } from '../../log/logger.js';
 import { DiagnosticError, Diagnostics } from '../diagnostics.js';
 import type { DataSourceDefinition, EphemeralResourceDefinition, OperationContext, ProviderDefinition, ResourceDefinition } from '../resource.js';
+import { timeoutBehind } from '../timeouts.js';
 import type { Schema } from '../schema.js';
 
 export interface ServerCapabilities {
@@ -111,8 +112,14 @@ export async function guarded<T>(diags: Diagnostics, what: string, run: () => Pr
 export function reportError(diags: Diagnostics, what: string, err: unknown, log?: Logger, signal?: AbortSignal): void {
   // Programming errors keep their stack in the log (TF_LOG=error and above).
   if (err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError) log?.error(`${what} failed`, { stack: err.stack ?? String(err) });
+  const timeout = signal?.aborted ? undefined : timeoutBehind(err);
   if (err instanceof DiagnosticError) {
     diags.error(err.summary, err.detail, err.path);
+  } else if (timeout) {
+    // The operation's own budget (timeouts { … }) ran out: not a cancellation.
+    const message = err instanceof Error ? err.message : String(err);
+    const detail = /^Timed out after /.test(message) ? message : `Timed out after ${timeout.message.replace(/^timed out after /, '')} while waiting for Scalingo (${message}).`;
+    diags.error(`${what} timed out`, `${detail} What was done so far is recorded in the state; run terraform apply again to resume, or raise the "${timeout.operation}" timeout.`);
   } else if (isCancellation(err) || signal?.aborted) {
     const reason: unknown = signal?.aborted ? signal.reason : err;
     const why = reason instanceof OperationCancelledError ? 'Terraform asked the provider to stop (Ctrl-C)' : reason instanceof Error ? reason.message : 'the request was cancelled';

@@ -1,99 +1,84 @@
-// Apply-time logic of scalingo_addon: provision, change plan, toggle features, delete, and
-// wait until Scalingo reports the work done. The state is recorded as soon as the addon
-// exists or the change is accepted, so a failure, timeout or Ctrl-C later loses nothing.
+// Apply-time logic of scalingo_addon: provision, change plan, toggle features, upgrade, delete.
+// Each operation runs on ONE budget (timeouts.create/update/delete, framework/timeouts.ts):
+// every request, retry, wait and upgrade step shares its signal. The state is recorded as soon
+// as the addon exists or a change is accepted, so a failure, timeout or Ctrl-C later loses
+// nothing; a write whose answer was lost is read back before anything else (shared/reconcile).
 
-import type { ValueObject } from '../../cty/value.js';
 import { DiagnosticError } from '../../framework/diagnostics.js';
 import type { ApplyContext, OperationContext, Planned } from '../../framework/resource.js';
-import { timeoutFor } from '../../framework/timeouts.js';
-import { isNotFound, isOutcomeUnknown, normalizeAddonProviderId, type Addon, type Database } from '../../scalingo/index.js';
+import { withBudget } from '../../framework/timeouts.js';
+import { isNotFound, isTransient, normalizeAddonProviderId, type Addon, type Database } from '../../scalingo/index.js';
 import type { ScalingoContext } from '../shared/context.js';
-import { waitUntil } from '../shared/wait.js';
+import { reconciledWrite } from '../shared/reconcile.js';
+import { waitUntil, type Condition } from '../shared/wait.js';
+import { addonOnPlan, addonRunning, databaseOnPlan, databaseRunning, featureEnabled, featureRemoved } from './conditions.js';
+import { featureChanges, isActive } from './features.js';
 import { DEFAULT_TIMEOUT_MS, type AddonModel } from './model.js';
 import { resolvePlan } from './plan.js';
-import { parseTarget, runUpgrades, versionForState } from './version.js';
+import { stateFromAddon, withDatabase } from './read.js';
+import { runUpgrades } from './upgrade.js';
+import { parseTarget, versionForState } from './version.js';
 
 type Ctx = OperationContext<ScalingoContext>;
 type ApplyCtx = ApplyContext<ScalingoContext, AddonModel>;
 
-// If a plan change completes before the first poll sees "updating", accept "running on the new
-// plan" once it has held this long.
-const PLAN_CHANGE_SETTLE_MS = 5000;
-
-export function stateFromAddon(addon: Addon, base: Pick<AddonModel, 'app' | 'provider_id' | 'timeouts'> & Partial<AddonModel>): AddonModel {
-  const providerId = normalizeAddonProviderId(base.provider_id) === addon.addon_provider.id ? base.provider_id : addon.addon_provider.id;
-  return {
-    id: addon.id,
-    app: base.app,
-    provider_id: providerId,
-    plan: addon.plan.name,
-    plan_id: addon.plan.id,
-    resource_id: addon.resource_id,
-    database_features: base.database_features ?? null,
-    status: addon.status,
-    database_version: base.database_version ?? null,
-    expose_database_url: base.expose_database_url ?? false,
-    database_url: base.database_url ?? null,
-    timeouts: base.timeouts,
-  };
+export function createAddon(config: AddonModel, planned: Planned<AddonModel>, ctx: ApplyCtx): Promise<AddonModel> {
+  return withBudget(ctx.signal, config.timeouts, 'create', DEFAULT_TIMEOUT_MS, (signal) => create(config, planned, ctx, signal));
 }
 
-function withDatabase(state: AddonModel, database: Database): AddonModel {
-  return {
-    ...state,
-    database_features: database.features.filter((f) => f.status !== 'PENDING_TO_REMOVE' && f.status !== 'FAILED').map((f) => f.name).sort(),
-    database_version: database.readable_version,
-  };
+export function updateAddon(prior: AddonModel, config: AddonModel, planned: Planned<AddonModel>, ctx: ApplyCtx): Promise<AddonModel> {
+  return withBudget(ctx.signal, config.timeouts, 'update', DEFAULT_TIMEOUT_MS, (signal) => update(prior, config, planned, ctx, signal));
 }
 
-export async function createAddon(config: AddonModel, planned: Planned<AddonModel>, ctx: ApplyCtx): Promise<AddonModel> {
-  // The configuration is wholly known at apply; the plan may still hold unknown markers for
-  // computed values, so only the resolved plan ID is taken from it.
-  const wantedFeatures = config.database_features;
+export function deleteAddon(prior: AddonModel, ctx: Ctx): Promise<void> {
+  return withBudget(ctx.signal, prior.timeouts, 'delete', DEFAULT_TIMEOUT_MS, (signal) => destroy(prior, ctx, signal));
+}
+
+async function create(config: AddonModel, planned: Planned<AddonModel>, ctx: ApplyCtx, signal: AbortSignal): Promise<AddonModel> {
   const sc = ctx.provider;
   const app = config.app;
   const providerId = normalizeAddonProviderId(config.provider_id);
-  const timeoutMs = timeoutFor(config.timeouts, 'create', DEFAULT_TIMEOUT_MS);
-  const deadline = AbortSignal.any([ctx.signal, AbortSignal.timeout(timeoutMs)]);
-
   const planId = await planIdOf(ctx, config, planned.plan_id);
-  const existing = new Set((await sc.client.addons.list(app, { signal: ctx.signal })).map((a) => a.id));
-  let addon: Addon;
-  try {
-    addon = (await sc.client.addons.provision(app, { providerId, planId, ...provisionOptions(config) }, { signal: ctx.signal })).addon;
-  } catch (err) {
-    if (!isOutcomeUnknown(err)) throw err;
-    // The request may or may not have reached Scalingo: look before doing anything else.
-    ctx.log.warn('provisioning outcome unknown; reconciling with the addon list', { app, provider_id: providerId });
-    const adopted = await reconcileProvision(ctx, app, providerId, existing);
-    if (adopted) addon = adopted;
-    else {
-      ctx.log.info('no addon was created; provisioning again', { app, provider_id: providerId });
-      addon = (await sc.client.addons.provision(app, { providerId, planId, ...provisionOptions(config) }, { signal: ctx.signal })).addon;
-    }
-  }
+  const before = new Set((await sc.client.addons.list(app, { signal })).map((a) => a.id));
+  const provisioned = await reconciledWrite({
+    what: `the provisioning of a ${providerId} addon on app ${app}`,
+    send: async (s) => (await sc.client.addons.provision(app, { providerId, planId, ...provisionOptions(config) }, { signal: s })).addon,
+    readBack: (s) => createdAddon(ctx, s, app, providerId, before),
+    signal,
+    log: ctx.log,
+  });
   sc.invalidate(app);
+  let addon = provisioned.answered ? provisioned.value : provisioned.found;
   let state = stateFromAddon(addon, config);
   ctx.recordState(state);
   ctx.log.info('addon provisioned', { addon_id: addon.id, plan: addon.plan.name, status: addon.status });
 
-  addon = await waitForAddon(ctx, app, addon.id, (a) => a.status === 'running', `addon ${addon.id} to be running`, timeoutMs, deadline, (a) => {
-    state = stateFromAddon(a, config);
-    ctx.recordState(state);
-  });
+  addon = await waitForAddon(ctx, signal, app, addon.id, addonRunning(addon.id), (a) => ctx.recordState((state = stateFromAddon(a, config))));
   state = stateFromAddon(addon, config);
+  if (!(await sc.isDatabase(providerId, signal))) return state;
 
-  if (await sc.isDatabase(providerId, ctx.signal)) {
-    let database = await waitForDatabase(ctx, app, addon.id, (d) => d.status === 'running', `database ${addon.id} to be running`, timeoutMs, deadline);
+  let database = await waitForDatabase(ctx, signal, app, addon.id, databaseRunning(addon.id));
+  state = withDatabase(state, database);
+  ctx.recordState(state);
+  if (config.database_features !== null) {
+    database = await applyFeatures(ctx, signal, app, addon.id, database, config.database_features);
     state = withDatabase(state, database);
     ctx.recordState(state);
-    if (wantedFeatures !== null) {
-      database = await applyFeatures(ctx, app, addon.id, database, wantedFeatures, timeoutMs, deadline);
-      state = withDatabase(state, database);
-    }
-    state = await upgradeIfWanted(ctx, state, config.database_version, timeoutMs);
   }
-  return state;
+  return upgradeIfWanted(ctx, signal, state, config.database_version);
+}
+
+/** The addon an interrupted provisioning created: new since `before`, of this provider. */
+async function createdAddon(ctx: Ctx, signal: AbortSignal, app: string, providerId: string, before: Set<string>): Promise<Addon | undefined> {
+  const after = await ctx.provider.client.addons.list(app, { signal });
+  const created = after.filter((a) => !before.has(a.id) && a.addon_provider.id === providerId);
+  if (created.length > 1) {
+    throw new DiagnosticError(
+      'Cannot tell which addon was created',
+      `After an interrupted provisioning request, app ${app} has ${created.length} new ${providerId} addons (${created.map((a) => a.id).join(', ')}). Import the right one with \`terraform import\` and delete the other.`,
+    );
+  }
+  return created[0];
 }
 
 /** Ask for the configured major at provisioning (Scalingo's documented `version` option). */
@@ -104,12 +89,12 @@ function provisionOptions(config: AddonModel): { options?: Record<string, string
 }
 
 /** Upgrade step by step to the configured version, recording each version reached. */
-async function upgradeIfWanted(ctx: ApplyCtx, state: AddonModel, wanted: string | null, timeoutMs: number): Promise<AddonModel> {
+async function upgradeIfWanted(ctx: ApplyCtx, signal: AbortSignal, state: AddonModel, wanted: string | null): Promise<AddonModel> {
   const target = wanted === null ? undefined : parseTarget(wanted);
   if (!target || wanted === null) return state;
   let current = state;
-  const database = await runUpgrades(ctx, state.app, state.id!, target, wanted, timeoutMs, (readable) => {
-    current = { ...current, database_version: readable };
+  const database = await runUpgrades(ctx, signal, { app: state.app, addonId: state.id! }, target, wanted, (readable) => {
+    current = { ...current, database_version: versionForState(wanted, readable) };
     ctx.recordState(current);
   });
   return { ...current, database_version: versionForState(wanted, database.readable_version) };
@@ -123,165 +108,128 @@ async function planIdOf(ctx: Ctx, config: AddonModel, plannedId: Planned<AddonMo
   return plan.id;
 }
 
-async function reconcileProvision(ctx: Ctx, app: string, providerId: string, existing: Set<string>): Promise<Addon | undefined> {
-  const after = await ctx.provider.client.addons.list(app, { signal: ctx.signal });
-  const created = after.filter((a) => !existing.has(a.id) && a.addon_provider.id === providerId);
-  if (created.length === 1) {
-    ctx.log.info('found the addon created by the interrupted request', { addon_id: created[0]!.id });
-    return created[0];
-  }
-  if (created.length > 1) {
-    throw new DiagnosticError(
-      'Cannot tell which addon was created',
-      `After an interrupted provisioning request, app ${app} has ${created.length} new ${providerId} addons (${created.map((a) => a.id).join(', ')}). Import the right one with \`terraform import\` and delete the other.`,
-    );
-  }
-  return undefined;
-}
-
-export async function updateAddon(prior: AddonModel, config: AddonModel, planned: Planned<AddonModel>, ctx: ApplyCtx): Promise<AddonModel> {
+async function update(prior: AddonModel, config: AddonModel, planned: Planned<AddonModel>, ctx: ApplyCtx, signal: AbortSignal): Promise<AddonModel> {
   const sc = ctx.provider;
   const app = prior.app;
   const id = prior.id!;
-  const timeoutMs = timeoutFor(config.timeouts, 'update', DEFAULT_TIMEOUT_MS);
-  const deadline = AbortSignal.any([ctx.signal, AbortSignal.timeout(timeoutMs)]);
-  const database = await sc.isDatabase(prior.provider_id, ctx.signal);
+  const database = await sc.isDatabase(prior.provider_id, signal);
   let state: AddonModel = { ...prior, timeouts: config.timeouts, provider_id: config.provider_id };
 
   if (config.plan !== prior.plan) {
     const planId = await planIdOf(ctx, config, planned.plan_id);
-    const changed = await sc.client.addons.changePlan(app, id, planId, { signal: ctx.signal });
+    const change = await reconciledWrite({
+      what: `the plan change of addon ${id} to ${config.plan}`,
+      send: (s) => sc.client.addons.changePlan(app, id, planId, { signal: s }),
+      readBack: async (s) => {
+        const addon = await sc.client.addons.get(app, id, { signal: s });
+        return addon.plan.id === planId ? addon : undefined;
+      },
+      signal,
+      log: ctx.log,
+    });
     sc.invalidate(app);
-    ctx.log.info('plan change accepted', { addon_id: id, from: prior.plan, to: config.plan, message: changed.message ?? '' });
+    const status = change.answered ? change.value.addon?.status : change.found.status;
+    ctx.log.info('plan change accepted', { addon_id: id, from: prior.plan, to: config.plan, message: change.answered ? (change.value.message ?? '') : '' });
     // Accepted: from here on the addon is on the new plan, whatever happens to the wait.
-    state = { ...state, plan: config.plan, plan_id: planId, status: changed.addon?.status ?? state.status };
+    state = { ...state, plan: config.plan, plan_id: planId, status: status ?? state.status };
     ctx.recordState(state);
 
     if (database) {
-      let sawUpdating = false;
-      let runningSince: number | undefined;
-      const db = await waitForDatabase(
-        ctx,
-        app,
-        id,
-        (d) => {
-          if (d.status === 'updating') sawUpdating = true;
-          if (d.status !== 'running' || d.plan !== config.plan) {
-            runningSince = undefined;
-            return false;
-          }
-          runningSince ??= Date.now();
-          return sawUpdating || Date.now() - runningSince >= PLAN_CHANGE_SETTLE_MS;
-        },
-        `database ${id} to run on ${config.plan}`,
-        timeoutMs,
-        deadline,
-      );
+      const db = await waitForDatabase(ctx, signal, app, id, databaseOnPlan(id, config.plan));
       state = { ...withDatabase(state, db), database_features: state.database_features, status: 'running' };
     } else {
-      const addon = await waitForAddon(ctx, app, id, (a) => a.status === 'running' && a.plan.name === config.plan, `addon ${id} to run on ${config.plan}`, timeoutMs, deadline);
-      state = stateFromAddon(addon, state);
+      state = stateFromAddon(await waitForAddon(ctx, signal, app, id, addonOnPlan(id, config.plan)), state);
     }
     ctx.recordState(state);
   }
 
   if (database && config.database_features !== null) {
-    const current = await sc.client.databases.get(app, id, { signal: ctx.signal });
-    const db = await applyFeatures(ctx, app, id, current, config.database_features, timeoutMs, deadline);
-    state = withDatabase(state, db);
+    const current = await sc.client.databases.get(app, id, { signal });
+    state = withDatabase(state, await applyFeatures(ctx, signal, app, id, current, config.database_features));
+    ctx.recordState(state);
   }
   if (database && config.database_version !== null) {
-    state = await upgradeIfWanted(ctx, state, config.database_version, timeoutMs);
+    state = await upgradeIfWanted(ctx, signal, state, config.database_version);
   }
-  const addon = await sc.findAddon(app, id, ctx.signal);
+  const addon = await sc.findAddon(app, id, signal);
   if (addon) state = { ...stateFromAddon(addon, state), database_features: state.database_features, database_version: state.database_version };
   return state;
 }
 
-export async function deleteAddon(prior: AddonModel, ctx: Ctx): Promise<void> {
+async function destroy(prior: AddonModel, ctx: Ctx, signal: AbortSignal): Promise<void> {
+  const sc = ctx.provider;
+  const { app } = prior;
+  const id = prior.id!;
   try {
-    await ctx.provider.client.addons.destroy(prior.app, prior.id!, { signal: ctx.signal });
+    await reconciledWrite({
+      what: `the deletion of addon ${id}`,
+      send: (s) => sc.client.addons.destroy(app, id, { signal: s }),
+      readBack: async (s) => {
+        sc.invalidate(app);
+        return (await sc.findAddon(app, id, s)) === null ? true : undefined;
+      },
+      signal,
+      log: ctx.log,
+    });
   } catch (err) {
-    // Already gone (deleted by hand, or a retried DELETE that had succeeded): done.
+    // Already gone (deleted by hand, or by a request whose answer was lost): done.
     if (!isNotFound(err)) throw err;
-    ctx.log.info('addon already deleted', { addon_id: prior.id });
+    ctx.log.info('addon already deleted', { addon_id: id });
   }
-  ctx.provider.invalidate(prior.app);
+  sc.invalidate(app);
 }
 
 /** Enable the wanted features, disable the others, and wait until they settle. */
-async function applyFeatures(ctx: Ctx, app: string, id: string, database: Database, wanted: string[], timeoutMs: number, deadline: AbortSignal): Promise<Database> {
+async function applyFeatures(ctx: Ctx, signal: AbortSignal, app: string, id: string, database: Database, wanted: string[]): Promise<Database> {
   const { client } = ctx.provider;
-  const active = new Set(database.features.filter((f) => f.status !== 'PENDING_TO_REMOVE').map((f) => f.name));
-  const want = new Set(wanted);
-  // force-ssl before publicly-available: Scalingo requires that order.
-  const toEnable = [...want].filter((f) => !active.has(f)).sort((a) => (a === 'force-ssl' ? -1 : 1));
-  const toDisable = [...active].filter((f) => !want.has(f)).sort((a) => (a === 'publicly-available' ? -1 : 1));
-  for (const name of toEnable) {
-    await client.databases.enableFeature(app, id, name, { signal: ctx.signal });
-    await waitForDatabase(
-      ctx,
-      app,
-      id,
-      (d) => d.features.some((f) => f.name === name && f.status === 'ACTIVATED'),
-      `feature ${name} of database ${id} to be activated`,
-      timeoutMs,
-      deadline,
-      (d) => (d.features.some((f) => f.name === name && f.status === 'FAILED') ? `Scalingo could not enable ${name}; contact Scalingo support.` : undefined),
-    );
+  const changes = featureChanges(database, wanted);
+  const readDatabase = (s: AbortSignal) => client.databases.get(app, id, { signal: s });
+  const disable = async (name: string) => {
+    await reconciledWrite({
+      what: `disabling ${name} on database ${id}`,
+      send: (s) => client.databases.disableFeature(app, id, name, { signal: s }),
+      readBack: async (s) => ((await readDatabase(s)).features.some((f) => f.name === name && f.status !== 'PENDING_TO_REMOVE') ? undefined : true),
+      signal,
+      log: ctx.log,
+    });
+    await waitForDatabase(ctx, signal, app, id, featureRemoved(id, name));
+  };
+  // A FAILED record is cleared before the feature is enabled again.
+  for (const name of changes.clear) await disable(name);
+  for (const name of changes.enable) {
+    await reconciledWrite({
+      what: `enabling ${name} on database ${id}`,
+      send: (s) => client.databases.enableFeature(app, id, name, { signal: s }),
+      readBack: async (s) => ((await readDatabase(s)).features.some((f) => f.name === name && isActive(f)) ? true : undefined),
+      signal,
+      log: ctx.log,
+    });
+    await waitForDatabase(ctx, signal, app, id, featureEnabled(id, name));
   }
-  for (const name of toDisable) {
-    await client.databases.disableFeature(app, id, name, { signal: ctx.signal });
-    await waitForDatabase(ctx, app, id, (d) => !d.features.some((f) => f.name === name), `feature ${name} of database ${id} to be removed`, timeoutMs, deadline);
-  }
-  return toEnable.length + toDisable.length > 0 ? client.databases.get(app, id, { signal: ctx.signal }) : database;
+  for (const name of changes.disable) await disable(name);
+  const touched = changes.clear.length + changes.enable.length + changes.disable.length > 0;
+  return touched ? readDatabase(signal) : database;
 }
 
-function waitForAddon(
-  ctx: Ctx,
-  app: string,
-  id: string,
-  done: (a: Addon) => boolean,
-  what: string,
-  timeoutMs: number,
-  deadline: AbortSignal,
-  onPoll?: (a: Addon) => void,
-): Promise<Addon> {
+function waitForAddon(ctx: Ctx, signal: AbortSignal, app: string, id: string, until: Condition<Addon>, onPoll?: (a: Addon) => void): Promise<Addon> {
   return waitUntil({
-    what,
-    poll: (signal) => ctx.provider.client.addons.get(app, id, { signal }),
+    poll: (s) => ctx.provider.client.addons.get(app, id, { signal: s }),
     status: (a) => `${a.status} (${a.plan.name})`,
-    done,
-    failed: (a) => (a.status === 'suspended' ? `Addon ${id} is suspended (for example after a payment issue); Scalingo support can resume it.` : undefined),
-    timeoutMs,
-    signal: deadline,
+    until,
+    signal,
     log: ctx.log.with({ addon_id: id }),
+    retryable: isTransient,
     ...(onPoll ? { onPoll } : {}),
   });
 }
 
-function waitForDatabase(
-  ctx: Ctx,
-  app: string,
-  id: string,
-  done: (d: Database) => boolean,
-  what: string,
-  timeoutMs: number,
-  deadline: AbortSignal,
-  failed?: (d: Database) => string | undefined,
-): Promise<Database> {
+function waitForDatabase(ctx: Ctx, signal: AbortSignal, app: string, id: string, until: Condition<Database>): Promise<Database> {
   return waitUntil({
-    what,
-    poll: (signal) => ctx.provider.client.databases.get(app, id, { signal }),
+    poll: (s) => ctx.provider.client.databases.get(app, id, { signal: s }),
     status: (d) => `${d.status} (${d.plan})`,
-    done,
-    ...(failed ? { failed } : {}),
-    timeoutMs,
-    signal: deadline,
+    until,
+    signal,
     log: ctx.log.with({ addon_id: id }),
+    retryable: isTransient,
   });
-}
-
-export function addonPrivate(privateState: ValueObject | null): { featuresManaged: boolean; versionManaged: boolean } {
-  return { featuresManaged: privateState?.['features_managed'] === true, versionManaged: privateState?.['version_managed'] === true };
 }

@@ -9,7 +9,9 @@ import { isNotFound, normalizeAddonProviderId, type Plan } from '../../scalingo/
 import type { ScalingoContext } from '../shared/context.js';
 import type { AddonModel } from './model.js';
 import { availablePlanNames, byPosition, closestPlanName, formatBytes, isDownscale, planChangeImpact } from './plans.js';
-import { describeUpgrade, isDowngrade, parseTarget, satisfies, upgradePath } from './version.js';
+import { writeAddonPrivate } from './private.js';
+import { upgradePath } from './upgrade.js';
+import { describeUpgrade, isDowngrade, parseTarget, satisfies } from './version.js';
 
 type Ctx = OperationContext<ScalingoContext>;
 
@@ -36,7 +38,7 @@ export async function planAddon(request: PlanRequest<AddonModel>, ctx: Ctx): Pro
   if (prior && (request.config?.database_features ?? null) === null) planned.database_features = prior.database_features;
   const wantedVersion = request.config?.database_version ?? null;
   if (prior && wantedVersion === null) planned.database_version = prior.database_version;
-  request.setPrivateState({ features_managed: request.config?.database_features !== null, version_managed: wantedVersion !== null });
+  request.setPrivateState(writeAddonPrivate({ featuresManaged: request.config?.database_features !== null, versionManaged: wantedVersion !== null }));
 
   if (prior && known(planned.app) && known(planned.provider_id) && (planned.app !== prior.app || normalizeAddonProviderId(planned.provider_id) !== normalizeAddonProviderId(prior.provider_id))) {
     if (await safeIsDatabase(ctx, prior.provider_id)) {

@@ -5,7 +5,7 @@ import { BoolType, objectOf, StringType } from '../../cty/types.js';
 import type { DataSourceDefinition } from '../../framework/resource.js';
 import { attr } from '../../framework/schema.js';
 import type { ScalingoContext } from '../shared/context.js';
-import { listUsers } from '../database_user/apply.js';
+import { listUsers } from '../database_user/read.js';
 
 type UserEntry = { name: string; read_only: boolean; protected: boolean; password_encryption: string | null };
 export type DatabaseUsersModel = { app: string; addon_id: string; users: UserEntry[] | null };

@@ -1,117 +1,13 @@
 // scalingo_database_extension: a PostgreSQL extension enabled in a database addon, over SQL
-// (Scalingo's API cannot enable extensions). Schema in model.ts, the available list in
-// available.ts, the statements in sql.ts, connections in ../postgres_connection.ts.
+// (Scalingo's API cannot enable extensions). Wiring only: the schema is in model.ts, the
+// available list in available.ts, the statements in sql.ts, create/update/delete in apply.ts,
+// read and import in read.ts; connections in ../shared/postgres_connection.ts.
 
-import { DiagnosticError } from '../../framework/diagnostics.js';
-import type { OperationContext, ResourceDefinition } from '../../framework/resource.js';
+import type { ResourceDefinition } from '../../framework/resource.js';
 import type { ScalingoContext } from '../shared/context.js';
-import { addonObjectId, parseAddonObjectId } from '../database_user/rules.js';
-import { AddonGoneError, connectionUrl, PostgresError, withPostgres } from '../shared/postgres_connection.js';
-import type pg from 'pg';
-import { unavailableExtensionMessage } from './available.js';
+import { createExtension, deleteExtension, updateExtension } from './apply.js';
 import { databaseExtensionSchema, type DatabaseExtensionModel } from './model.js';
-import { createExtensionSql, dropExtensionSql, READ_EXTENSION_SQL } from './sql.js';
-
-type Ctx = OperationContext<ScalingoContext>;
-type Installed = { version: string; schema: string };
-
-async function installed(client: pg.Client, name: string): Promise<Installed | undefined> {
-  const result = await client.query<Installed>(READ_EXTENSION_SQL, [name]);
-  return result.rows[0];
-}
-
-function stateOf(base: Pick<DatabaseExtensionModel, 'app' | 'addon_id' | 'name'>, found: Installed): DatabaseExtensionModel {
-  return { id: addonObjectId(base.app, base.addon_id, base.name), app: base.app, addon_id: base.addon_id, name: base.name, schema: found.schema, version: found.version };
-}
-
-/** The connection URL, or null when the addon (or app) is gone. */
-async function urlOrGone(ctx: Ctx, app: string, addonId: string): Promise<string | null> {
-  try {
-    return await connectionUrl(ctx, app, addonId);
-  } catch (err) {
-    if (err instanceof AddonGoneError) return null;
-    throw err;
-  }
-}
-
-async function createExtension(config: DatabaseExtensionModel, ctx: Ctx): Promise<DatabaseExtensionModel> {
-  const { app, addon_id: addonId, name } = config;
-  const schema = typeof config.schema === 'string' ? config.schema : null;
-  const url = await connectionUrl(ctx, app, addonId);
-  const log = ctx.log.with({ app, addon_id: addonId, extension: name });
-  let found: Installed;
-  try {
-    found = await withPostgres(url, ctx.signal, async (client) => {
-      const before = await installed(client, name);
-      if (before) {
-        if (schema !== null && before.schema !== schema) {
-          throw new DiagnosticError(
-            `Extension ${name} is already enabled in schema ${before.schema}`,
-            `The database already has ${name} ${before.version} in schema ${JSON.stringify(before.schema)}, not ${JSON.stringify(schema)}. Import it and set schema = ${JSON.stringify(before.schema)}, or move it first with ALTER EXTENSION ... SET SCHEMA.`,
-            ['schema'],
-          );
-        }
-        log.info('extension already enabled; taking it over', { version: before.version, schema: before.schema });
-        return before;
-      }
-      await client.query(createExtensionSql(name, schema));
-      const after = await installed(client, name);
-      if (!after) throw new DiagnosticError(`Extension ${name} not found after creation`, 'CREATE EXTENSION succeeded but pg_extension does not list it.', ['name']);
-      return after;
-    });
-  } catch (err) {
-    throw createFailure(name, schema, err);
-  }
-  log.info('extension enabled', { version: found.version, schema: found.schema });
-  return stateOf(config, found);
-}
-
-function createFailure(name: string, schema: string | null, err: unknown): unknown {
-  if (!(err instanceof PostgresError)) return err;
-  if (err.stage === 'connect') return new DiagnosticError(`Cannot connect to the database to enable ${name}`, `The database answered: ${err.message}`);
-  const required = /required extension "([^"]+)" is not installed/.exec(err.message);
-  if (required) {
-    return new DiagnosticError(
-      `Extension ${name} needs ${required[1]}`,
-      `The database answered: ${err.message}\n\nDeclare ${required[1]} as its own scalingo_database_extension and make this one depend on it (depends_on).`,
-      ['name'],
-    );
-  }
-  // 3F000: invalid_schema_name.
-  if (err.code === '3F000' && schema !== null) return new DiagnosticError(`Schema ${schema} does not exist`, `The database answered: ${err.message}`, ['schema']);
-  return new DiagnosticError(`Cannot enable extension ${name}`, `The database answered: ${err.message}`, ['name']);
-}
-
-async function readExtension(state: DatabaseExtensionModel, ctx: Ctx): Promise<DatabaseExtensionModel | null> {
-  const url = await urlOrGone(ctx, state.app, state.addon_id);
-  if (url === null) return null;
-  const found = await withPostgres(url, ctx.signal, (client) => installed(client, state.name)).catch(rethrowAsDiagnostic(`Cannot read extension ${state.name}`));
-  return found ? stateOf(state, found) : null;
-}
-
-async function deleteExtension(prior: DatabaseExtensionModel, ctx: Ctx): Promise<void> {
-  const url = await urlOrGone(ctx, prior.app, prior.addon_id);
-  if (url === null) return; // the database went with its addon
-  try {
-    await withPostgres(url, ctx.signal, (client) => client.query(dropExtensionSql(prior.name)));
-  } catch (err) {
-    if (!(err instanceof PostgresError)) throw err;
-    // 2BP01: dependent_objects_still_exist.
-    const advice =
-      err.code === '2BP01'
-        ? '\n\nThe provider never drops with CASCADE, which would also drop the objects (columns, indexes, functions) built on the extension: drop or change them first.'
-        : '';
-    throw new DiagnosticError(`Cannot disable extension ${prior.name}`, `The database answered: ${err.message}${advice}`);
-  }
-  ctx.log.info('extension disabled', { app: prior.app, addon_id: prior.addon_id, extension: prior.name });
-}
-
-function rethrowAsDiagnostic(summary: string): (err: unknown) => never {
-  return (err) => {
-    if (err instanceof PostgresError) throw new DiagnosticError(summary, `The database answered: ${err.message}`);
-    throw err;
-  };
-}
+import { importExtension, readExtension } from './read.js';
 
 export const databaseExtensionResource: ResourceDefinition<DatabaseExtensionModel, ScalingoContext> = {
   typeName: 'scalingo_database_extension',
@@ -121,11 +17,8 @@ export const databaseExtensionResource: ResourceDefinition<DatabaseExtensionMode
     return createExtension(config, ctx);
   },
 
-  // Every attribute replaces the extension: an update only refreshes what is installed.
-  async update({ prior }, ctx) {
-    const current = await readExtension(prior, ctx);
-    if (!current) throw new DiagnosticError(`Extension ${prior.name} is gone`, 'It was disabled outside Terraform while being updated; apply again to enable it.');
-    return current;
+  update({ prior }, ctx) {
+    return updateExtension(prior, ctx);
   },
 
   read({ state }, ctx) {
@@ -137,10 +30,6 @@ export const databaseExtensionResource: ResourceDefinition<DatabaseExtensionMode
   },
 
   async importState(id) {
-    const parsed = parseAddonObjectId(id);
-    if (!parsed) throw new DiagnosticError('Invalid import ID', `Expected "<app>:<addon_id>:<name>", e.g. "my-app:ad-9f0c2a8e-…:pg_trgm"; got ${JSON.stringify(id)}.`);
-    const unavailable = unavailableExtensionMessage(parsed.name);
-    if (unavailable) throw new DiagnosticError('Unavailable PostgreSQL extension', unavailable);
-    return { id, app: parsed.app, addon_id: parsed.addonId, name: parsed.name, schema: null, version: null };
+    return importExtension(id);
   },
 };

@@ -1,5 +1,5 @@
 // Apply-time logic of scalingo_database_user: create (never twice, even when a request's outcome
-// is unknown), set a new password in place, read, delete. Passwords travel in request bodies
+// is unknown), set a new password in place, delete (read and import are in read.ts). Passwords travel in request bodies
 // only: never in logs, never in diagnostics.
 
 import { DiagnosticError, type AttributePath } from '../../framework/diagnostics.js';
@@ -8,47 +8,11 @@ import { ForbiddenError, isNotFound, isOutcomeUnknown, ValidationError, type Dat
 import type { ScalingoContext } from '../shared/context.js';
 import type { DatabaseUserModel } from './model.js';
 import { passwordChange, passwordMode } from './plan.js';
+import { listUsers, stateFromUser, usersOrGone } from './read.js';
 import { addonObjectId } from './rules.js';
 
 type Ctx = OperationContext<ScalingoContext>;
 type ApplyCtx = ApplyContext<ScalingoContext, DatabaseUserModel>;
-
-type Where = Pick<DatabaseUserModel, 'app' | 'addon_id' | 'name'>;
-
-export function stateFromUser(where: Where, user: DatabaseUser, rest: Pick<DatabaseUserModel, 'password' | 'password_wo_version'>): DatabaseUserModel {
-  return {
-    id: addonObjectId(where.app, where.addon_id, user.name),
-    app: where.app,
-    addon_id: where.addon_id,
-    name: user.name,
-    read_only: user.read_only,
-    password: rest.password,
-    password_wo: null,
-    password_wo_version: rest.password_wo_version,
-    protected: user.protected,
-    password_encryption: user.dbms_attributes?.password_encryption ?? null,
-  };
-}
-
-/** The users of the database, or a clear error when the addon (or app) does not exist. */
-export async function listUsers(ctx: Ctx, app: string, addonId: string): Promise<DatabaseUser[]> {
-  try {
-    return await ctx.provider.client.databaseUsers.list(app, addonId, { signal: ctx.signal });
-  } catch (err) {
-    if (isNotFound(err)) throw new DiagnosticError('Database addon not found', `App ${app} has no database addon ${addonId} (or this token cannot see it).`, ['addon_id']);
-    throw err;
-  }
-}
-
-/** The users, or null when the addon or its app no longer exists. */
-async function usersOrGone(ctx: Ctx, app: string, addonId: string): Promise<DatabaseUser[] | null> {
-  try {
-    return await ctx.provider.client.databaseUsers.list(app, addonId, { signal: ctx.signal });
-  } catch (err) {
-    if (isNotFound(err)) return null;
-    throw err;
-  }
-}
 
 export async function createUser(config: DatabaseUserModel, ctx: ApplyCtx): Promise<DatabaseUserModel> {
   const { client } = ctx.provider;
@@ -145,13 +109,6 @@ export async function updateUser(prior: DatabaseUserModel, config: DatabaseUserM
   return { ...prior, ...rest, password_wo: null };
 }
 
-export async function readUser(state: DatabaseUserModel, ctx: Ctx): Promise<DatabaseUserModel | null> {
-  const users = await usersOrGone(ctx, state.app, state.addon_id);
-  const user = users?.find((u) => u.name === state.name);
-  if (!user) return null;
-  return stateFromUser(state, user, { password: state.password, password_wo_version: state.password_wo_version });
-}
-
 export async function deleteUser(prior: DatabaseUserModel, ctx: Ctx): Promise<void> {
   if (prior.protected === true) throw protectedError(prior.name, 'it cannot be deleted');
   try {
@@ -164,12 +121,6 @@ export async function deleteUser(prior: DatabaseUserModel, ctx: Ctx): Promise<vo
     }
     throw userApiError(err, prior.name, ['password'], undefined);
   }
-}
-
-export async function importUser(app: string, addonId: string, name: string, ctx: Ctx): Promise<Partial<DatabaseUserModel>> {
-  const user = (await listUsers(ctx, app, addonId)).find((u) => u.name === name);
-  if (!user) throw new DiagnosticError('Cannot import', `Database addon ${addonId} of app ${app} has no user ${JSON.stringify(name)}.`);
-  return stateFromUser({ app, addon_id: addonId, name }, user, { password: null, password_wo_version: null });
 }
 
 function alreadyExists(app: string, addonId: string, name: string): DiagnosticError {

@@ -1,13 +1,13 @@
-// scalingo_database_user: a user of a database addon. Schema in model.ts, the page's rules and
-// import IDs in rules.ts, plan-time checks in plan.ts, API calls in apply.ts.
+// scalingo_database_user: a user of a database addon. Wiring only: the schema is in model.ts,
+// the page's rules and import IDs in rules.ts, plan-time checks in plan.ts, create/update/delete
+// in apply.ts, read and import in read.ts.
 
-import { DiagnosticError } from '../../framework/diagnostics.js';
 import type { ResourceDefinition } from '../../framework/resource.js';
 import type { ScalingoContext } from '../shared/context.js';
-import { createUser, deleteUser, importUser, readUser, updateUser } from './apply.js';
+import { createUser, deleteUser, updateUser } from './apply.js';
 import { databaseUserSchema, type DatabaseUserModel } from './model.js';
 import { planUser, validateUserConfig } from './plan.js';
-import { parseAddonObjectId } from './rules.js';
+import { importUser, readUser } from './read.js';
 
 export const databaseUserResource: ResourceDefinition<DatabaseUserModel, ScalingoContext> = {
   typeName: 'scalingo_database_user',
@@ -38,8 +38,6 @@ export const databaseUserResource: ResourceDefinition<DatabaseUserModel, Scaling
   },
 
   importState(id, ctx) {
-    const parsed = parseAddonObjectId(id);
-    if (!parsed) throw new DiagnosticError('Invalid import ID', `Expected "<app>:<addon_id>:<name>", e.g. "my-app:ad-9f0c2a8e-…:my_app_ro"; got ${JSON.stringify(id)}.`);
-    return importUser(parsed.app, parsed.addonId, parsed.name, ctx);
+    return importUser(id, ctx);
   },
 };
