@@ -25,6 +25,15 @@ cdktf-deps: cdktf/node_modules/.package-lock.json
 
 build: deps
 	npm run --silent build
+	@touch dist/.built
+
+# What the build reads: `make docs` and `make cdktf` rebuild only when it changed (the stamp is
+# written by a successful build; `npm run build` alone leaves it stale, which only costs a build).
+BUILD_INPUTS := $(shell find src proto -type f -not -path '*/generated/*') $(wildcard scripts/build*.mjs scripts/bundle.mjs scripts/launcher.cjs scripts/warm-code-cache.mjs) package.json package-lock.json tsconfig.json
+
+dist/.built: $(BUILD_INPUTS) node_modules/.package-lock.json
+	npm run --silent build
+	@touch dist/.built
 
 # Self-contained executables (Node.js single executable applications) for linux_amd64 and
 # linux_arm64, zipped, checksummed and signed in the registry's layout in dist/release/.
@@ -43,15 +52,15 @@ test-e2e: release cdktf-lib
 
 # Registry-style docs (docs/index.md, docs/<kind>/<name>.md) from the provider's schema, the
 # examples in examples/ and the guidance in templates/. Commit the result.
-docs: build
+docs: dist/.built
 	node scripts/docs.mjs
 
-docs-check: build
+docs-check: dist/.built
 	node scripts/docs.mjs --check
 
 # CDKTF bindings (cdktf/src) from `terraform providers schema -json`, compiled to cdktf/lib.
 # Commit cdktf/src.
-cdktf: build cdktf-deps
+cdktf: dist/.built cdktf-deps
 	node scripts/cdktf.mjs
 
 cdktf-lib: cdktf-deps

@@ -228,6 +228,48 @@ function frontMatter(/** @type {string} */ pageTitle, /** @type {string} */ subc
 const plain = (/** @type {string} */ s) => oneLine((s.trim().split(/\n\s*\n/)[0] ?? '').replace(/`/g, ''));
 
 // ---------------------------------------------------------------------------------------------
+// Import
+
+/** Keys of `…_schemas` that are not pages of their own. */
+const NOT_PAGES = new Set(['resource_identity_schemas']);
+
+/**
+ * The Import section of a resource: by identity (Terraform 1.12+, with the identity schema), by
+ * ID with an `import` block (1.5+), and with `terraform import`, from the example files there are
+ * (import-by-identity.tf, import-by-string-id.tf, import.sh).
+ * @param {{ attributes: Record<string, Attribute & { required_for_import?: boolean }> } | undefined} identity
+ * @param {(file: string) => string | undefined} example  path of an example file, if it exists
+ * @param {ReadFile} read
+ * @param {{ problems: string[], where: string }} ctx
+ */
+export function importMarkdown(identity, example, read, ctx) {
+  const code = (/** @type {string} */ lang, /** @type {string} */ path) => `\`\`\`${lang}\n${read(path)?.trimEnd()}\n\`\`\``;
+  const byIdentity = example('import-by-identity.tf');
+  const byId = example('import-by-string-id.tf') ?? example('import.tf');
+  const command = example('import.sh');
+  /** @type {string[]} */
+  const parts = [];
+  if (byIdentity) parts.push(`In Terraform 1.12 and later, an \`import\` block can name the resource by its identity:\n\n${code('terraform', byIdentity)}`);
+  if (identity) {
+    /** @type {Record<'Required' | 'Optional', string[]>} */
+    const groups = { Required: [], Optional: [] };
+    for (const attr of Object.keys(identity.attributes).sort()) {
+      const a = /** @type {Attribute & { required_for_import?: boolean }} */ (identity.attributes[attr]);
+      if (!a.description?.trim()) ctx.problems.push(`${ctx.where}: identity attribute \`${attr}\` has no description`);
+      groups[a.required_for_import ? 'Required' : 'Optional'].push(`- \`${attr}\` (${typeName(a.type)})${a.description ? ` ${oneLine(a.description)}` : ''}`);
+    }
+    const lists = Object.entries(groups)
+      .filter(([, lines]) => lines.length)
+      .map(([title, lines]) => `#### ${title}\n\n${lines.join('\n')}`);
+    parts.push(`### Identity Schema\n\n${lists.join('\n\n')}`);
+  }
+  if (byId) parts.push(`${parts.length ? 'With' : 'In Terraform 1.5 and later, with'} an \`import\` block and the import ID:\n\n${code('terraform', byId)}`);
+  if (command) parts.push(`${parts.length ? 'Or with the `terraform import` command' : 'Import is supported using the following syntax'}:\n\n${code('shell', command)}`);
+  if (parts.length === 0) return '';
+  return `## Import\n\n${parts.join('\n\n')}`;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The whole tree
 
 /**
@@ -272,7 +314,9 @@ export function generateDocs(doc, read) {
     result.files.set('docs/index.md', `${frontMatter(meta.page_title ?? `${cap(providerType)} Provider`, meta.subcategory ?? '', meta.description ?? plain(description))}\n${body}\n`);
   }
 
-  for (const key of Object.keys(provider).filter((k) => k.endsWith('_schemas')).sort()) {
+  /** @type {Record<string, { attributes: Record<string, Attribute & { required_for_import?: boolean }> }>} */
+  const identities = provider.resource_identity_schemas ?? {};
+  for (const key of Object.keys(provider).filter((k) => k.endsWith('_schemas') && !NOT_PAGES.has(k)).sort()) {
     const kind = kindOf(key);
     const schemas = /** @type {Record<string, Schema>} */ (provider[key]);
     for (const name of Object.keys(schemas).sort()) {
@@ -284,14 +328,7 @@ export function generateDocs(doc, read) {
       if (!description.trim()) result.problems.push(`${where} has no description`);
       const example = examples(kind.dir, name, kind.example);
       if (!example) result.notes.push(`${where}: no example (examples/${kind.dir}/${name}/${kind.example})`);
-      const importSh = kind.dir === 'resources' ? examples(kind.dir, name, 'import.sh') : undefined;
-      const importTf = kind.dir === 'resources' ? examples(kind.dir, name, 'import.tf') : undefined;
-      let importSection = '';
-      if (importSh || importTf) {
-        importSection = '## Import\n';
-        if (importTf) importSection += `\nIn Terraform 1.5 and later, use an \`import\` block:\n\n\`\`\`terraform\n${read(importTf)?.trimEnd()}\n\`\`\`\n`;
-        if (importSh) importSection += `\n${importTf ? 'Or with the `terraform import` command' : 'Import is supported using the following syntax'}:\n\n\`\`\`shell\n${read(importSh)?.trimEnd()}\n\`\`\``;
-      }
+      const importSection = kind.dir === 'resources' ? importMarkdown(identities[name], (f) => examples(kind.dir, name, f), read, ctx) : '';
       const fields = {
         Name: name,
         ShortName: short,

@@ -139,8 +139,18 @@ export async function rpcSchema(executable = join(providerDir, 'terraform-provid
   const { line } = await plugin.handshake;
   const conn = dial(parseHandshake(line), clientCert);
   let response;
+  /** @type {any} */
+  let identities;
   try {
     response = tfplugin6.GetProviderSchema.Response.decode(await conn.call('/tfplugin6.Provider/GetProviderSchema', undefined, 60_000));
+    // Resource identities (protocol 6.9+) come from their own RPC; a provider without it is fine.
+    if (tfplugin6.GetResourceIdentitySchemas) {
+      try {
+        identities = tfplugin6.GetResourceIdentitySchemas.Response.decode(await conn.call('/tfplugin6.Provider/GetResourceIdentitySchemas', undefined, 60_000));
+      } catch {
+        identities = undefined;
+      }
+    }
     await conn.call('/plugin.GRPCController/Shutdown');
   } finally {
     conn.close();
@@ -148,7 +158,39 @@ export async function rpcSchema(executable = join(providerDir, 'terraform-provid
   await plugin.exited;
   const errors = (response.diagnostics ?? []).filter((/** @type {any} */ d) => d.severity === 1);
   if (errors.length) throw new Error(`GetProviderSchema: ${errors.map((/** @type {any} */ d) => d.summary).join('; ')}`);
-  return responseToJSON(response, providerAddress().address);
+  const doc = responseToJSON(response, providerAddress().address);
+  const identityJSON = identitiesToJSON(identities);
+  if (identityJSON) Object.values(doc.provider_schemas)[0].resource_identity_schemas = identityJSON;
+  return doc;
+}
+
+/**
+ * GetResourceIdentitySchemas.Response -> `resource_identity_schemas` as terraform (1.12+) prints
+ * it: { <type>: { version, attributes: { <name>: { type, description, required_for_import, optional_for_import } } } }.
+ */
+export function identitiesToJSON(/** @type {any} */ response) {
+  const entries = Object.entries(response?.identitySchemas ?? {});
+  if (entries.length === 0) return undefined;
+  return Object.fromEntries(
+    entries
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([name, /** @type {any} */ s]) => [
+        name,
+        {
+          version: Number(s.version ?? 0),
+          attributes: Object.fromEntries(
+            [...(s.identityAttributes ?? [])].sort(byName).map((/** @type {any} */ a) => {
+              /** @type {Record<string, unknown>} */
+              const out = { type: JSON.parse(decoder.decode(a.type)) };
+              if (a.description) out.description = a.description;
+              if (a.requiredForImport) out.required_for_import = true;
+              if (a.optionalForImport) out.optional_for_import = true;
+              return [a.name, out];
+            }),
+          ),
+        },
+      ]),
+  );
 }
 
 /** `terraform providers schema -json` with dev_overrides pointing at dist/bundle. */

@@ -20,6 +20,7 @@ const docs = (await import(join(root, 'scripts', 'docs.mjs'))) as {
   generateDocs: (doc: unknown, read: (p: string) => string | undefined) => Generated;
   kindOf: (key: string) => { dir: string; label: string; example: string };
 };
+const schemaJs = (await import(join(root, 'scripts', 'schema.mjs'))) as { identitiesToJSON: (response: unknown) => unknown };
 
 const md = (block: Block) => {
   const problems: string[] = [];
@@ -172,5 +173,59 @@ describe('the docs tree', () => {
   it('derives a directory and label for kinds it does not know', () => {
     expect(docs.kindOf('state_store_schemas')).toEqual({ dir: 'state-stores', label: 'State Store', example: 'state-store.tf' });
     expect(docs.kindOf('data_source_schemas').dir).toBe('data-sources');
+  });
+});
+
+describe('import', () => {
+  const files: Record<string, string> = {
+    'examples/resources/acme_thing/resource.tf': 'resource "acme_thing" "x" {}\n',
+    'examples/resources/acme_thing/import-by-identity.tf': 'import {\n  to       = acme_thing.x\n  identity = { app = "a", id = "b" }\n}\n',
+    'examples/resources/acme_thing/import-by-string-id.tf': 'import {\n  to = acme_thing.x\n  id = "a:b"\n}\n',
+    'examples/resources/acme_thing/import.sh': 'terraform import acme_thing.x a:b\n',
+  };
+  const identity = { version: 0, attributes: { app: { type: 'string', required_for_import: true, description: 'App ID.' }, region: { type: 'string', optional_for_import: true } } };
+  const doc = {
+    provider_schemas: {
+      'registry.terraform.io/acme/acme': {
+        provider: { block: { description: 'P.' } },
+        resource_schemas: { acme_thing: { block: { description: 'A thing.', attributes: { id: { type: 'string', computed: true, description: 'ID.' } } } } },
+        resource_identity_schemas: { acme_thing: identity },
+      },
+    },
+  };
+
+  it('documents import by identity with its schema, by ID with an import block, and with terraform import', () => {
+    const g = docs.generateDocs(doc, (p) => files[p]);
+    expect([...g.files.keys()].sort()).toEqual(['docs/index.md', 'docs/resources/thing.md']);
+    const page = g.files.get('docs/resources/thing.md')!;
+    const section = page.slice(page.indexOf('## Import'));
+    expect(section).toBe(
+      [
+        '## Import',
+        'In Terraform 1.12 and later, an `import` block can name the resource by its identity:',
+        '```terraform\nimport {\n  to       = acme_thing.x\n  identity = { app = "a", id = "b" }\n}\n```',
+        '### Identity Schema',
+        '#### Required\n\n- `app` (String) App ID.',
+        '#### Optional\n\n- `region` (String)',
+        'With an `import` block and the import ID:',
+        '```terraform\nimport {\n  to = acme_thing.x\n  id = "a:b"\n}\n```',
+        'Or with the `terraform import` command:',
+        '```shell\nterraform import acme_thing.x a:b\n```\n',
+      ].join('\n\n'),
+    );
+    expect(g.problems).toEqual(['resource acme_thing: identity attribute `region` has no description']);
+  });
+
+  it('reads identity schemas from GetResourceIdentitySchemas as terraform prints them', () => {
+    const enc = (t: unknown) => new TextEncoder().encode(JSON.stringify(t));
+    const response = {
+      identitySchemas: {
+        acme_thing: { version: 1, identityAttributes: [{ name: 'id', type: enc('string'), optionalForImport: true, description: 'ID.' }, { name: 'app', type: enc('string'), requiredForImport: true }] },
+      },
+    };
+    expect(schemaJs.identitiesToJSON(response)).toEqual({
+      acme_thing: { version: 1, attributes: { app: { type: 'string', required_for_import: true }, id: { type: 'string', optional_for_import: true, description: 'ID.' } } },
+    });
+    expect(schemaJs.identitiesToJSON({ identitySchemas: {} })).toBeUndefined();
   });
 });
