@@ -49,10 +49,9 @@ function attributeJSON(/** @type {any} */ a) {
   } else {
     out.type = JSON.parse(decoder.decode(a.type));
   }
-  if (a.description) {
-    out.description = a.description;
-    out.description_kind = a.descriptionKind === 1 ? 'markdown' : 'plain';
-  }
+  // As terraform's JSON: the kind always, the description when there is one.
+  if (a.description) out.description = a.description;
+  out.description_kind = a.descriptionKind === 1 ? 'markdown' : 'plain';
   for (const flag of ['required', 'optional', 'computed', 'sensitive', 'deprecated']) if (a[flag]) out[flag] = true;
   if (a.writeOnly) out.write_only = true;
   if (a.deprecationMessage) out.deprecation_message = a.deprecationMessage;
@@ -81,10 +80,8 @@ function blockJSON(/** @type {any} */ b) {
         }),
     );
   }
-  if (b.description) {
-    out.description = b.description;
-    out.description_kind = b.descriptionKind === 1 ? 'markdown' : 'plain';
-  }
+  if (b.description) out.description = b.description;
+  out.description_kind = b.descriptionKind === 1 ? 'markdown' : 'plain';
   if (b.deprecated) out.deprecated = true;
   if (b.deprecationMessage) out.deprecation_message = b.deprecationMessage;
   return out;
@@ -193,14 +190,20 @@ export function identitiesToJSON(/** @type {any} */ response) {
   );
 }
 
-/** `terraform providers schema -json` with dev_overrides pointing at dist/bundle. */
-export function terraformSchema(terraform = process.env.TF_BINARY || 'terraform') {
-  const { source, type } = providerAddress();
+/**
+ * `terraform providers schema -json` with dev_overrides pointing at dist/bundle (or another
+ * provider: `o.source` served from `o.dir`).
+ * @param {string} [terraform]
+ * @param {{ source: string, dir: string }} [o]
+ */
+export function terraformSchema(terraform = process.env.TF_BINARY || 'terraform', o) {
+  const source = o?.source ?? providerAddress().source;
+  const type = source.split('/').pop();
   const dir = mkdtempSync(join(tmpdir(), 'provider-schema-'));
   try {
     writeFileSync(
       join(dir, 'cli.tfrc'),
-      `provider_installation {\n  dev_overrides {\n    ${JSON.stringify(source)} = ${JSON.stringify(providerDir)}\n  }\n  direct {}\n}\n`,
+      `provider_installation {\n  dev_overrides {\n    ${JSON.stringify(source)} = ${JSON.stringify(o?.dir ?? providerDir)}\n  }\n  direct {}\n}\n`,
     );
     writeFileSync(join(dir, 'main.tf'), `terraform {\n  required_providers {\n    ${type} = { source = ${JSON.stringify(source)} }\n  }\n}\n`);
     const env = { ...process.env, TF_CLI_CONFIG_FILE: join(dir, 'cli.tfrc'), CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };

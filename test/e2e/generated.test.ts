@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { requireBuiltProvider } from './support/built_provider.js';
 import { cdktfMissing } from './support/cdktf.js';
-import { projectRoot } from './support/fixture_provider.js';
+import { buildFixtureProvider, projectRoot } from './support/fixture_provider.js';
 import { terraformOrSkip } from './support/terraform.js';
 
 jest.setTimeout(60_000);
@@ -20,8 +20,8 @@ interface Generated {
 }
 const schemaModule = () =>
   import(join(projectRoot, 'scripts', 'schema.mjs')) as Promise<{
-    rpcSchema: () => Promise<SchemaDoc>;
-    terraformSchema: (terraform?: string) => SchemaDoc;
+    rpcSchema: (executable?: string) => Promise<SchemaDoc>;
+    terraformSchema: (terraform?: string, o?: { source: string; dir: string }) => SchemaDoc;
     providerAddress: () => { namespace: string; type: string; address: string };
   }>;
 const docsModule = () =>
@@ -56,6 +56,14 @@ maybe('schema and CDKTF bindings', () => {
     const tf = fromTerraform.provider_schemas[address]!;
     const rpc = fromRpc.provider_schemas[address]!;
     for (const kind of Object.keys(tf)) expect({ kind, schema: rpc[kind] }).toEqual({ kind, schema: tf[kind] });
+  });
+
+  it('reads the fixture provider (attributes without descriptions, sets, maps, defaults, write-only) as terraform does', async () => {
+    const { rpcSchema, terraformSchema } = await schemaModule();
+    const dir = await buildFixtureProvider();
+    const [tf] = Object.values(terraformSchema(terraform, { source: 'test/fixture', dir }).provider_schemas);
+    const [rpc] = Object.values((await rpcSchema(join(dir, 'terraform-provider-fixture'))).provider_schemas);
+    for (const kind of Object.keys(tf!)) expect({ kind, schema: rpc![kind] }).toEqual({ kind, schema: tf![kind] });
   });
 
   it('cdktf/src is what `make cdktf` generates from the schema, in a package named for the provider', async () => {
