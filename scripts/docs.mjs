@@ -277,9 +277,10 @@ export function importMarkdown(identity, example, read, ctx) {
  * format. Pure: files are read through `read` (paths relative to the repository).
  * @param {{ provider_schemas: Record<string, Record<string, unknown>> }} doc
  * @param {ReadFile} read
+ * @param {string[]} [templates]  the template files there are (templates/…), to refuse orphans
  * @returns {Generated}
  */
-export function generateDocs(doc, read) {
+export function generateDocs(doc, read, templates = []) {
   const [address, provider] = /** @type {[string, Record<string, any>]} */ (Object.entries(doc.provider_schemas)[0]);
   const providerType = address.split('/').pop() ?? address;
   const providerSource = address.split('/').slice(-2).join('/');
@@ -363,7 +364,23 @@ export function generateDocs(doc, read) {
       .join('\n\n');
     result.files.set(`docs/functions/${name}.md`, `${frontMatter(`${name} function - ${providerType}`, '', plain(f.summary ?? f.description ?? ''))}\n${body}\n`);
   }
+  // A template whose page is not generated (a renamed or removed resource) would be silently unused.
+  const used = new Set(['templates/index.md.tmpl', ...[...result.files.keys()].map((f) => f.replace(/^docs\//, 'templates/').replace(/\.md$/, '.md.tmpl'))]);
+  for (const t of templates) {
+    const kindDefault = /^templates\/[^/]+\.md\.tmpl$/.test(t) && ownedDirs(result).some((d) => t === `templates/${d}.md.tmpl`);
+    if (!used.has(t) && !kindDefault) result.problems.push(`${t} is the template of no page the schema has`);
+  }
   return result;
+}
+
+/** Template files under templates/, relative to the repository. */
+export function listTemplates(base = root) {
+  const dir = join(base, 'templates');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.md.tmpl'))
+    .map((f) => `templates/${f.split('\\').join('/')}`)
+    .sort();
 }
 
 /** Directories (under docs/) the generator owns entirely. */
@@ -397,7 +414,7 @@ export const readRepoFile = (base = root) => /** @type {ReadFile} */ ((path) => 
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { rpcSchema } = await import('./schema.mjs');
-  const generated = generateDocs(await rpcSchema(), readRepoFile());
+  const generated = generateDocs(await rpcSchema(), readRepoFile(), listTemplates());
   for (const note of generated.notes) process.stderr.write(`docs: note: ${note}\n`);
   if (generated.problems.length) {
     for (const p of generated.problems) process.stderr.write(`docs: error: ${p}\n`);

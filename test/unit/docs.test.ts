@@ -17,7 +17,7 @@ const docs = (await import(join(root, 'scripts', 'docs.mjs'))) as {
   typeName: (t: unknown) => string;
   schemaMarkdown: (block: Block, ctx: { problems: string[]; where: string }) => string;
   renderTemplate: (t: string, fields: Record<string, string>, read: (p: string) => string | undefined, where: string) => { meta: Record<string, string>; body: string };
-  generateDocs: (doc: unknown, read: (p: string) => string | undefined) => Generated;
+  generateDocs: (doc: unknown, read: (p: string) => string | undefined, templates?: string[]) => Generated;
   kindOf: (key: string) => { dir: string; label: string; example: string };
 };
 const schemaJs = (await import(join(root, 'scripts', 'schema.mjs'))) as { identitiesToJSON: (response: unknown) => unknown };
@@ -163,6 +163,11 @@ describe('the docs tree', () => {
     expect(g.files.get('docs/ephemeral-resources/token.md')).toContain('# acme_token (Ephemeral Resource)\n\nPart of the `acme/acme` provider.\n\nA token.');
     expect(g.files.get('docs/actions/backup.md')).toContain('page_title: "acme_backup Action - acme"');
     expect(g.files.get('docs/index.md')).toContain('# acme Provider\n\nThe Acme provider.');
+  });
+
+  it('refuses a template whose page the schema does not have', () => {
+    const g = docs.generateDocs(doc, (p) => files[p], ['templates/index.md.tmpl', 'templates/resources/thing.md.tmpl', 'templates/resources/gone.md.tmpl', 'templates/data-sources.md.tmpl']);
+    expect(g.problems).toEqual(['templates/resources/gone.md.tmpl is the template of no page the schema has']);
   });
 
   it('refuses a resource without a description', () => {
