@@ -8,6 +8,8 @@ import { addonPlansDataSource } from '../resources/data/addon_plans.js';
 import { addonsDataSource } from '../resources/data/addons.js';
 import { ScalingoContext } from '../resources/shared/context.js';
 import { databaseExtensionResource } from '../resources/database_extension/index.js';
+import { databaseFirewallRuleResource } from '../resources/database_firewall_rule/index.js';
+import { databaseFirewallManagedRangesDataSource } from '../resources/data/database_firewall_managed_ranges.js';
 import { databaseUserResource } from '../resources/database_user/index.js';
 import { databaseUsersDataSource } from '../resources/data/database_users.js';
 import { databaseCredentialsEphemeralResource } from '../resources/ephemeral/database_credentials.js';
@@ -15,8 +17,8 @@ import { ScalingoClient } from '../scalingo/index.js';
 import { providerSchema, resolveSettings } from './config.js';
 import { PROVIDER_VERSION } from './version.js';
 
-export const resources = [addonResource, databaseUserResource, databaseExtensionResource] as unknown as readonly ResourceDefinition<ValueObject, ScalingoContext>[];
-export const dataSources = [addonPlansDataSource, addonsDataSource, appDataSource, databaseUsersDataSource] as unknown as readonly DataSourceDefinition<ValueObject, ScalingoContext>[];
+export const resources = [addonResource, databaseUserResource, databaseExtensionResource, databaseFirewallRuleResource] as unknown as readonly ResourceDefinition<ValueObject, ScalingoContext>[];
+export const dataSources = [addonPlansDataSource, addonsDataSource, appDataSource, databaseUsersDataSource, databaseFirewallManagedRangesDataSource] as unknown as readonly DataSourceDefinition<ValueObject, ScalingoContext>[];
 export const ephemeralResources = [databaseCredentialsEphemeralResource] as unknown as readonly EphemeralResourceDefinition<ValueObject, ScalingoContext>[];
 
 export const scalingoProvider: ProviderDefinition<ScalingoContext> = {

@@ -8,6 +8,7 @@ import { BackupsApi } from './backups.js';
 import { CachePolicy } from './cache-policy.js';
 import type { CacheConfig } from './cache-policy.js';
 import { DatabaseUsersApi } from './database-users.js';
+import { FirewallRulesApi } from './firewall-rules.js';
 import { DatabasesApi } from './databases.js';
 import { DEFAULT_AUTH_URL } from './endpoints.js';
 import { MaintenanceApi } from './maintenance.js';
@@ -63,6 +64,7 @@ export class ScalingoClient {
   readonly apps: AppsApi;
   readonly databases: DatabasesApi;
   readonly databaseUsers: DatabaseUsersApi;
+  readonly firewallRules: FirewallRulesApi;
   readonly backups: BackupsApi;
   readonly maintenance: MaintenanceApi;
   private readonly requester: Requester;
@@ -106,6 +108,7 @@ export class ScalingoClient {
     this.apps = new AppsApi(this.requester);
     this.databases = new DatabasesApi(this.requester, cache);
     this.databaseUsers = new DatabaseUsersApi(this.requester);
+    this.firewallRules = new FirewallRulesApi(this.requester);
     this.backups = new BackupsApi(this.requester);
     this.maintenance = new MaintenanceApi(this.requester);
   }

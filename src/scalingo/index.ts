@@ -9,6 +9,7 @@
 // - databases.ts       database API: show/update, features, metrics, plans, upgrade, operations,
 //                      type versions, actions (`list-extensions`).
 // - database-users.ts  database users: list, create, set/reset password, delete.
+// - firewall-rules.ts  firewall rules of a database (custom and managed ranges), managed ranges.
 // - backups.ts         backups (list, manual backup, archive URL) and PITR (window, restore).
 // - maintenance.ts     maintenances of a database.
 // - requester.ts       the pipeline: cache, GET coalescing, credentials, rate limit, retries.
@@ -42,6 +43,7 @@ export type { AddonProvidersApi, ListPlansOptions, ListProvidersOptions } from '
 export type { AppsApi, ListVariablesOptions } from './apps.js';
 export type { DatabasesApi, UpdateDatabaseInput, UpgradeResult, ActionOptions } from './databases.js';
 export type { DatabaseUsersApi, CreateDatabaseUserInput } from './database-users.js';
+export type { FirewallRulesApi, CreateFirewallRuleInput } from './firewall-rules.js';
 export type { BackupsApi, RestoreResult } from './backups.js';
 export type { MaintenanceApi } from './maintenance.js';
 
@@ -73,6 +75,8 @@ export type {
   DatabaseTypeVersion,
   DatabaseUser,
   Extension,
+  FirewallRule,
+  ManagedRange,
   FeatureDisableResult,
   FeatureEnableResult,
   Maintenance,

@@ -374,3 +374,22 @@ export const MaintenancesResponseSchema = z.object({
     }),
   ),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Firewall rules (DB API): `{"rule"}`, `{"rules"}`, managed ranges `{"ranges"}`
+
+export const FirewallRuleSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  cidr: lenient(z.string()),
+  label: lenient(z.string()),
+  range_id: lenient(z.string()),
+  database_id: lenient(z.string()),
+});
+export type FirewallRule = z.output<typeof FirewallRuleSchema>;
+export const FirewallRulesResponseSchema = z.object({ rules: z.array(FirewallRuleSchema) });
+export const FirewallRuleResponseSchema = z.object({ rule: FirewallRuleSchema });
+
+export const ManagedRangeSchema = z.object({ id: z.string(), name: z.string() });
+export type ManagedRange = z.output<typeof ManagedRangeSchema>;
+export const ManagedRangesResponseSchema = z.object({ ranges: z.array(ManagedRangeSchema) });

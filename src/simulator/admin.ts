@@ -8,6 +8,7 @@ import type { Simulator } from './core.js';
 import { requireDatabase } from './databases.js';
 import { backupStatus } from './backups.js';
 import { FaultListSchema } from './faults.js';
+import { deleteHandler as deleteFirewallRule, relabelHandler as relabelFirewallRule } from './firewall.js';
 import { maintenanceView, scheduleMaintenance } from './maintenance.js';
 import { badRequest, empty, json, unprocessable } from './http.js';
 import { generatePassword, randomHex24 } from './ids.js';
@@ -198,6 +199,9 @@ export function adminRoutes(knownApiRoutes: () => ReadonlySet<string>): Route[] 
         return json(200, { maintenance: maintenanceView(db, m) });
       },
     },
+    // A label changed, a rule deleted behind the client's back (e.g. in the dashboard).
+    { method: 'PATCH', pattern: '/_sim/databases/{addon_id}/firewall_rules/{rule_id}', auth: 'admin', handler: relabelFirewallRule },
+    { method: 'DELETE', pattern: '/_sim/databases/{addon_id}/firewall_rules/{rule_id}', auth: 'admin', handler: deleteFirewallRule },
     {
       method: 'PUT',
       pattern: '/_sim/faults',

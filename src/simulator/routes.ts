@@ -5,6 +5,7 @@ import { appRoutes } from './apps.js';
 import { authRoutes } from './auth.js';
 import { backupRoutes } from './backups.js';
 import { databaseRoutes } from './databases.js';
+import { firewallRoutes } from './firewall.js';
 import { maintenanceRoutes } from './maintenance.js';
 import { providerRoutes } from './providers.js';
 import { Router } from './router.js';
@@ -22,6 +23,7 @@ export function buildRouter(): Router {
     ...backupRoutes,
     ...maintenanceRoutes,
     ...userRoutes,
+    ...firewallRoutes,
     ...upgradeRoutes,
     ...adminRoutes(() => apiKeys),
   ]);

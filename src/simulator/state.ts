@@ -64,6 +64,15 @@ export interface MaintenanceRecord {
   endedAt: string | null;
 }
 
+export interface FirewallRuleRecord {
+  id: string;
+  type: 'custom_range' | 'managed_range';
+  cidr: string | null;
+  rangeId: string | null;
+  label: string;
+  createdAt: string;
+}
+
 export interface DatabaseRecord {
   id: string;
   type: 'postgresql' | 'redis';
@@ -77,6 +86,8 @@ export interface DatabaseRecord {
   currentOperationId: string | null;
   features: FeatureRecord[];
   users: UserRecord[];
+  /** Absent in state files written before firewall rules existed: no rules. */
+  firewallRules?: FirewallRuleRecord[];
   /** Data size forced through /_sim; null means "measure it" (real mode) or the default. */
   dataSizeOverride: number | null;
   failNextOperation: boolean;

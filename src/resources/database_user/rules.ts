@@ -53,16 +53,5 @@ export function passwordValidator(): AttributeValidator {
   };
 }
 
-export type AddonObjectId = { app: string; addonId: string; name: string };
-
-/** `<app>:<addon_id>:<name>`, or undefined when the ID does not have that form. */
-export function parseAddonObjectId(id: string): AddonObjectId | undefined {
-  const parts = id.split(':');
-  if (parts.length !== 3 || parts.some((p) => p.trim() === '')) return undefined;
-  const [app, addonId, name] = parts as [string, string, string];
-  return { app, addonId, name };
-}
-
-export function addonObjectId(app: string, addonId: string, name: string): string {
-  return `${app}:${addonId}:${name}`;
-}
+// `<app>:<addon_id>:<name>`: the form every object inside an addon is imported by.
+export { addonObjectId, parseAddonObjectId, type AddonObjectId } from '../shared/object_id.js';
