@@ -1,7 +1,8 @@
 // Bundle a provider entry point into an executable directory:
 //   <outDir>/<executable>   sh launcher that execs node (no shell stays between Terraform and node)
 //   <outDir>/launcher.cjs   loads the bundle with V8's code cache
-//   <outDir>/provider.cjs   the process layer (handshake, gRPC, TLS): all that runs before the handshake line
+//   <outDir>/provider.cjs   the process layer: all that runs before the handshake line
+//   <outDir>/grpc.cjs       its gRPC server (grpc-js, http2, tls), required just after the line
 //   <outDir>/core.cjs       the provider itself, required lazily while Terraform connects
 // Shared by the real provider build and the e2e tests' fixture provider.
 import { chmodSync, copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,9 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const scriptsDir = dirname(fileURLToPath(import.meta.url));
+// The process layer's gRPC server, shared by every provider built here.
+const GRPC_ENTRY = join(scriptsDir, '..', 'src', 'plugin', 'grpc_server.ts');
+const GRPC_IMPORT = /\/grpc_server\.js$/;
 
 /**
  * @param {{ entry: string, coreEntry: string, coreImport: RegExp, outDir: string, executable: string }} o
@@ -29,13 +33,17 @@ export async function bundleProvider(o) {
     // Turn the lazy import() into require(), so that the launcher's code cache applies.
     supported: { 'dynamic-import': false },
   };
-  const coreExternal = {
-    name: 'core-external',
+  // The lazily loaded parts are files of their own, each compiled with its own code cache
+  // only when it is needed.
+  const lazyFiles = {
+    name: 'lazy-files',
     setup(build) {
       build.onResolve({ filter: o.coreImport }, () => ({ path: './core.cjs', external: true }));
+      build.onResolve({ filter: GRPC_IMPORT }, () => ({ path: './grpc.cjs', external: true }));
     },
   };
-  const metaProcess = await esbuild.build({ ...common, entryPoints: [o.entry], outfile: join(o.outDir, 'provider.cjs'), plugins: [coreExternal], metafile: true });
+  const metaProcess = await esbuild.build({ ...common, entryPoints: [o.entry], outfile: join(o.outDir, 'provider.cjs'), plugins: [lazyFiles], metafile: true });
+  const metaGrpc = await esbuild.build({ ...common, entryPoints: [GRPC_ENTRY], outfile: join(o.outDir, 'grpc.cjs'), metafile: true });
   const metaCore = await esbuild.build({ ...common, entryPoints: [o.coreEntry], outfile: join(o.outDir, 'core.cjs'), metafile: true });
   copyFileSync(join(scriptsDir, 'launcher.cjs'), join(o.outDir, 'launcher.cjs'));
   const launcher = join(o.outDir, o.executable);
@@ -52,5 +60,5 @@ export async function bundleProvider(o) {
     ].join('\n'),
   );
   chmodSync(launcher, 0o755);
-  return { process: metaProcess.metafile, core: metaCore.metafile, launcher };
+  return { process: metaProcess.metafile, grpc: metaGrpc.metafile, core: metaCore.metafile, launcher };
 }

@@ -3,22 +3,22 @@
 // line (the first and only thing written to stdout), then serve tfplugin6.Provider plus
 // go-plugin's controller, stdio and health services until Terraform calls Shutdown.
 //
-// The provider itself (framework, resources, API client) is loaded lazily, while Terraform
-// connects: the service is registered at once with handlers that wait for it, so no RPC can
-// arrive before it exists.
+// Start-up is paid on every Terraform command, several times: before the handshake line only
+// Node's own net module runs (the socket listens, connections wait in its backlog). gRPC
+// (grpc-js, http2, tls: ./grpc_server.ts) loads just after the line, while Terraform connects,
+// and is handed the connections accepted meanwhile; the provider itself (framework, resources)
+// follows, and the Scalingo API client only when an RPC needs it.
 
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Server, ServerCredentials, status, type ServerUnaryCall, type ServerWritableStream, type sendUnaryData, type ServiceDefinition, type UntypedServiceImplementation } from '@grpc/grpc-js';
 import type { Logger } from '../log/logger.js';
-import { PROVIDER_METHODS, PROVIDER_SERVICE, type ProviderDispatcher } from '../protocol/methods.js';
+import type { ProviderDispatcher } from '../protocol/methods.js';
 import { certificateForHandshake, generateServerCertificate } from './certificate.js';
+import type { GrpcServer } from './grpc_server.js';
 import { checkMagicCookie, handshakeLine, negotiateProtocolVersion } from './handshake.js';
-import { controllerImplementation, controllerService, healthImplementation, healthService, stdioImplementation, stdioService } from './side_services.js';
-
-// Terraform asks for schemas with a 64 MiB receive limit; Go SDK servers allow 256 MiB.
-const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
+import { mark } from './startup_trace.js';
 
 export interface ServeOptions {
   readonly env: NodeJS.ProcessEnv;
@@ -39,6 +39,7 @@ export interface RunningPlugin {
 
 export async function serve(options: ServeOptions): Promise<RunningPlugin> {
   const { env, log } = options;
+  mark('serve called');
   let protocolVersion = 6;
   if (!options.debug) {
     checkMagicCookie(env);
@@ -54,18 +55,24 @@ export async function serve(options: ServeOptions): Promise<RunningPlugin> {
 
   const clientCert = env['PLUGIN_CLIENT_CERT'];
   const useTls = !options.debug && clientCert !== undefined && clientCert.trim() !== '';
-  let handshakeCert = '';
-  let credentials = ServerCredentials.createInsecure();
-  if (useTls) {
-    const cert = generateServerCertificate();
-    // The client's certificate is our only trusted root and is required: no other local
-    // process can drive the provider.
-    credentials = ServerCredentials.createSsl(Buffer.from(clientCert), [{ cert_chain: Buffer.from(cert.certPem), private_key: Buffer.from(cert.keyPem) }], true);
-    handshakeCert = certificateForHandshake(cert.der);
-  }
+  const cert = useTls ? generateServerCertificate() : undefined;
+  mark('certificate made');
 
-  const server = new Server({ 'grpc.max_receive_message_length': MAX_MESSAGE_BYTES, 'grpc.max_send_message_length': MAX_MESSAGE_BYTES });
-  const stdioStreams = new Set<ServerWritableStream<Buffer, object>>();
+  // Connections accepted before gRPC has loaded wait here; what they send is buffered, and TLS
+  // or HTTP/2 take it over when the socket is handed to them.
+  let grpc: GrpcServer | undefined;
+  const waiting: Socket[] = [];
+  const listener = createServer((socket) => (grpc ? grpc.inject(socket) : waiting.push(socket)));
+  await new Promise<void>((resolve, reject) => {
+    listener.once('error', reject);
+    listener.listen(socketPath, () => {
+      listener.off('error', reject);
+      resolve();
+    });
+  });
+  mark('listening');
+  listener.on('error', (err) => log.error('plugin socket failed', { error: err.message }));
+
   let resolveClosed: () => void = () => {};
   const closed = new Promise<void>((resolve) => (resolveClosed = resolve));
   let shuttingDown = false;
@@ -73,82 +80,41 @@ export async function serve(options: ServeOptions): Promise<RunningPlugin> {
     if (shuttingDown) return;
     shuttingDown = true;
     log.debug('shutting down plugin server');
-    for (const s of stdioStreams) s.end();
-    // Let in-flight responses (Shutdown's own) flush, then stop; force it if a client holds
-    // on, well within the 2 s after which Terraform kills the process.
+    listener.close();
+    for (const s of waiting.splice(0)) s.destroy();
     const finish = () => {
       removeSocketDir();
       resolveClosed();
     };
-    const force = setTimeout(() => {
-      server.forceShutdown();
-      finish();
-    }, 500);
-    server.tryShutdown(() => {
-      clearTimeout(force);
-      finish();
-    });
+    // Let in-flight responses (Shutdown's own) flush, then stop; force it if a client holds
+    // on, well within the 2 s after which Terraform kills the process.
+    if (grpc) grpc.shutdown(500, finish);
+    else finish();
   };
-
-  let dispatcher: Promise<ProviderDispatcher> | undefined;
-  const getDispatcher = () => (dispatcher ??= options.loadDispatcher());
-  server.addService(providerServiceDefinition(), providerServiceImplementation(getDispatcher, log));
-  server.addService(controllerService, controllerImplementation(shutdown));
-  server.addService(stdioService, stdioImplementation(stdioStreams));
-  server.addService(healthService, healthImplementation);
-
-  await new Promise<void>((resolve, reject) =>
-    server.bindAsync(`unix://${socketPath}`, credentials, (err) => (err ? reject(err) : resolve())),
-  );
 
   if (options.debug) {
     options.stdout(reattachInstructions(options.providerAddresses, socketPath));
   } else {
-    options.stdout(handshakeLine(protocolVersion, 'unix', socketPath, handshakeCert));
+    options.stdout(handshakeLine(protocolVersion, 'unix', socketPath, cert ? certificateForHandshake(cert.der) : ''));
   }
-  // Start loading the provider while Terraform connects.
-  getDispatcher().catch((err: unknown) => log.error('failed to load the provider', { error: err instanceof Error ? err.message : String(err) }));
+  mark('handshake line written');
+
+  let dispatcher: Promise<ProviderDispatcher> | undefined;
+  const getDispatcher = () => (dispatcher ??= options.loadDispatcher().finally(() => mark('provider core loaded')));
+  const { startGrpcServer } = await import('./grpc_server.js');
+  mark('gRPC loaded');
+  grpc = startGrpcServer({
+    log,
+    ...(cert && clientCert ? { tls: { certPem: cert.certPem, keyPem: cert.keyPem, clientCertPem: clientCert } } : {}),
+    getDispatcher,
+    onShutdown: shutdown,
+  });
+  for (const socket of waiting.splice(0)) grpc.inject(socket);
+  // Load the provider while Terraform sets up its connection.
+  setImmediate(() => getDispatcher().catch((err: unknown) => log.error('failed to load the provider', { error: err instanceof Error ? err.message : String(err) })));
   log.debug('plugin server listening', { network: 'unix', address: socketPath, tls: useTls, protocol_version: protocolVersion });
 
   return { socketPath, closed, shutdown };
-}
-
-function providerServiceDefinition(): ServiceDefinition {
-  const definition: Record<string, ServiceDefinition[string]> = {};
-  for (const method of PROVIDER_METHODS) {
-    definition[method] = {
-      path: `/${PROVIDER_SERVICE}/${method}`,
-      requestStream: false,
-      responseStream: false,
-      // Bytes in, bytes out: the protocol layer decodes and encodes, once it has loaded.
-      requestSerialize: (m: Buffer) => m,
-      requestDeserialize: (b: Buffer) => b,
-      responseSerialize: (m: Uint8Array) => Buffer.from(m.buffer, m.byteOffset, m.byteLength),
-      responseDeserialize: (b: Buffer) => b,
-    };
-  }
-  return definition;
-}
-
-function providerServiceImplementation(getDispatcher: () => Promise<ProviderDispatcher>, log: Logger): UntypedServiceImplementation {
-  const impl: UntypedServiceImplementation = {};
-  for (const method of PROVIDER_METHODS) {
-    impl[method] = (call: ServerUnaryCall<Buffer, Uint8Array>, callback: sendUnaryData<Uint8Array>) => {
-      const controller = new AbortController();
-      call.on('cancelled', () => controller.abort(new Error(`${method} was cancelled by Terraform`)));
-      getDispatcher()
-        .then((dispatch) => dispatch(method, call.request, controller.signal))
-        .then(
-          (response) => callback(null, response),
-          (err: unknown) => {
-            const message = err instanceof Error ? err.message : String(err);
-            log.error('RPC failed', { tf_rpc: method, error: message });
-            callback({ code: status.INTERNAL, details: message }, null);
-          },
-        );
-    };
-  }
-  return impl;
 }
 
 function reattachInstructions(addresses: readonly string[], socketPath: string): string {
