@@ -6,7 +6,7 @@
 
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'undici';
-import { ScalingoClient } from '../dist/scalingo/index.js';
+import { ScalingoClient } from '../dist/scalingo/client.js';
 import { startSimulator } from '../dist/simulator/server.js';
 
 const N = Number(process.argv[2] ?? 3000);

@@ -1,7 +1,7 @@
-// Provider configuration: attributes, their environment variables, and validation with zod
-// once Terraform's values and the environment are merged.
+// Provider configuration: attributes, their environment variables, and validation once
+// Terraform's values and the environment are merged. (Plain checks, not zod: this module loads
+// at every start-up, and zod only with the API client.)
 
-import { z } from 'zod';
 import { CtyNumber, isUnknown, type ValueObject } from '../cty/value.js';
 import type { AttributePath, Diagnostics } from '../framework/diagnostics.js';
 import { attr, type Schema } from '../framework/schema.js';
@@ -58,17 +58,39 @@ export const providerSchema: Schema = {
   },
 };
 
-const url = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' });
+export interface ProviderSettings {
+  apiToken: string;
+  region: string;
+  authUrl: string;
+  apiUrl: string | undefined;
+  dbApiUrl: string | undefined;
+  requestsPerMinute: number;
+}
 
-export const ProviderSettings = z.object({
-  apiToken: z.string().trim().min(1, 'is empty'),
-  region: z.string().regex(/^[a-z0-9-]+$/, 'must look like "osc-fr1"'),
-  authUrl: url,
-  apiUrl: url.optional(),
-  dbApiUrl: url.optional(),
-  requestsPerMinute: z.number().int('must be a whole number').min(1, 'must be at least 1').max(100_000, 'must be at most 100000'),
-});
-export type ProviderSettings = z.infer<typeof ProviderSettings>;
+function isHttpUrl(v: string): boolean {
+  try {
+    const u = new URL(v);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** What is wrong with each setting (nothing for a good one). Messages never hold the value. */
+function settingProblems(s: ProviderSettings): [keyof ProviderSettings, string][] {
+  const problems: [keyof ProviderSettings, string][] = [];
+  if (s.apiToken === '') problems.push(['apiToken', 'is empty']);
+  if (!/^[a-z0-9-]+$/.test(s.region)) problems.push(['region', 'must look like "osc-fr1"']);
+  for (const key of ['authUrl', 'apiUrl', 'dbApiUrl'] as const) {
+    const v = s[key];
+    if (v !== undefined && !isHttpUrl(v)) problems.push([key, 'must be an absolute http(s) URL']);
+  }
+  const n = s.requestsPerMinute;
+  if (!Number.isInteger(n)) problems.push(['requestsPerMinute', 'must be a whole number']);
+  else if (n < 1) problems.push(['requestsPerMinute', 'must be at least 1']);
+  else if (n > 100_000) problems.push(['requestsPerMinute', 'must be at most 100000']);
+  return problems;
+}
 
 const FIELD_TO_ATTRIBUTE: Record<keyof ProviderSettings, keyof typeof ENV> = {
   apiToken: 'api_token',
@@ -111,24 +133,24 @@ export function resolveSettings(config: ValueObject, env: NodeJS.ProcessEnv, dia
     );
     return undefined;
   }
-  const parsed = ProviderSettings.safeParse({
-    apiToken,
+  const settings: ProviderSettings = {
+    apiToken: apiToken.trim(),
     region: pick('region') ?? DEFAULT_REGION,
     authUrl: pick('auth_api_url') ?? DEFAULT_AUTH_URL,
     apiUrl: pick('api_url'),
     dbApiUrl: pick('db_api_url'),
     requestsPerMinute: Number(pick('requests_per_minute') ?? 60),
-  });
-  if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[0] as keyof ProviderSettings;
+  };
+  const problems = settingProblems(settings);
+  if (problems.length === 0) return settings;
+  for (const [field, message] of problems) {
     const attribute = FIELD_TO_ATTRIBUTE[field];
     const fromEnv = config[attribute] === null || config[attribute] === undefined;
     const path: AttributePath = [attribute];
     diags.error(
       'Invalid provider configuration',
       // Never echo the value: it may be the API token.
-      `"${attribute}"${fromEnv ? ` (from ${ENV[attribute]})` : ''} ${issue.message}.`,
+      `"${attribute}"${fromEnv ? ` (from ${ENV[attribute]})` : ''} ${message}.`,
       path,
     );
   }

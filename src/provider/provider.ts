@@ -13,7 +13,7 @@ import { databaseFirewallManagedRangesDataSource } from '../resources/data/datab
 import { databaseUserResource } from '../resources/database_user/index.js';
 import { databaseUsersDataSource } from '../resources/data/database_users.js';
 import { databaseCredentialsEphemeralResource } from '../resources/ephemeral/database_credentials.js';
-import { ScalingoClient } from '../scalingo/index.js';
+import { loadScalingoClient } from '../scalingo/index.js';
 import { providerSchema, resolveSettings } from './config.js';
 import { PROVIDER_VERSION } from './version.js';
 
@@ -34,6 +34,8 @@ export const scalingoProvider: ProviderDefinition<ScalingoContext> = {
       api_url: settings.apiUrl ?? '(from region)',
       db_api_url: settings.dbApiUrl ?? '(from region)',
     });
+    // Loaded here, not at start-up: a launch that only serves schemas or validates never needs it.
+    const ScalingoClient = await loadScalingoClient();
     const client = new ScalingoClient({
       apiToken: settings.apiToken,
       version: PROVIDER_VERSION,

@@ -26,8 +26,12 @@
 // - provider-ids.ts    addon provider id aliases (`scalingo-postgresql` → `postgresql`).
 // - logger.ts / signals.ts  logger hook; AbortSignal helpers.
 
-export { ScalingoClient } from './client.js';
-export type { ScalingoClientConfig } from './client.js';
+// The provider loads this module at start-up, for every RPC, schema-only launches included, so
+// it exports no value that needs undici or zod: the client itself (client.ts, and through it
+// transport.ts and schemas.ts) is loaded by `loadScalingoClient()` when a request needs it.
+// test/unit/startup_imports.test.ts checks it.
+export type { ScalingoClient, ScalingoClientConfig } from './client.js';
+
 export type { CallOptions, CachedReadOptions } from './requester.js';
 export type { Logger, LogLevel } from './logger.js';
 export type { RetryOptions } from './retry.js';
@@ -60,7 +64,7 @@ export {
   OPERATION_STATUSES,
   TERMINAL_OPERATION_STATUSES,
   formatVersion,
-} from './schemas.js';
+} from './statuses.js';
 export type {
   ActionResult,
   Addon,
@@ -118,3 +122,8 @@ export {
   isValidationError,
 } from './errors.js';
 export type { ApiKind, FieldErrors, RequestContext } from './errors.js';
+
+/** The client class, loaded (with undici and the zod schemas) on first use. */
+export async function loadScalingoClient(): Promise<typeof import('./client.js').ScalingoClient> {
+  return (await import('./client.js')).ScalingoClient;
+}

@@ -7,6 +7,10 @@
 
 import { z } from 'zod';
 
+// Status values and version formatting need no zod: they live in statuses.ts, which the
+// provider loads without the client.
+export { ADDON_STATUSES, DATABASE_STATUSES, FEATURE_STATUSES, OPERATION_STATUSES, TERMINAL_OPERATION_STATUSES, formatVersion } from './statuses.js';
+
 /** A field the provider can live without: missing, null or mistyped values never fail parsing. */
 function lenient<T extends z.ZodType>(schema: T) {
   return schema.nullish().catch(undefined);
@@ -75,9 +79,6 @@ export const AddonProviderSchema = z.object({
 export type AddonProvider = z.output<typeof AddonProviderSchema>;
 export const AddonProvidersResponseSchema = z.object({ addon_providers: z.array(AddonProviderSchema) });
 
-/** Known addon statuses (`status` is kept as a string so a new value does not break parsing). */
-export const ADDON_STATUSES = ['running', 'provisioning', 'suspended'] as const;
-
 export const AddonSchema = z.object({
   id: z.string(),
   app_id: lenient(z.string()),
@@ -140,9 +141,6 @@ export const VariablesResponseSchema = z.object({ variables: z.array(VariableSch
 
 // ---------------------------------------------------------------------------------------------
 // Database API
-
-export const DATABASE_STATUSES = ['creating', 'running', 'migrating', 'updating', 'upgrading', 'stopped'] as const;
-export const FEATURE_STATUSES = ['ACTIVATED', 'PENDING', 'PENDING_TO_ACTIVATE', 'PENDING_TO_REMOVE', 'FAILED'] as const;
 
 export const DatabaseFeatureSchema = z.object({ name: z.string(), status: z.string() });
 export type DatabaseFeature = z.output<typeof DatabaseFeatureSchema>;
@@ -225,9 +223,6 @@ export const UpgradeResponseSchema = z.object({
   warning_message: lenient(z.string()),
 });
 
-export const OPERATION_STATUSES = ['pending', 'running', 'finished', 'error', 'user-error', 'cancelling', 'cancelled'] as const;
-export const TERMINAL_OPERATION_STATUSES: ReadonlySet<string> = new Set(['finished', 'error', 'user-error', 'cancelled']);
-
 export const OperationSchema = z.object({
   id: z.string(),
   type: z.string(),
@@ -255,11 +250,6 @@ export const DatabaseTypeVersionSchema = z.object({
 });
 export type DatabaseTypeVersion = z.output<typeof DatabaseTypeVersionSchema>;
 export const DatabaseTypeVersionResponseSchema = z.object({ database_type_version: DatabaseTypeVersionSchema });
-
-/** `major.minor.patch-build`, as `readable_version` shows it. */
-export function formatVersion(v: Pick<DatabaseTypeVersion, 'major' | 'minor' | 'patch' | 'build'>): string {
-  return `${v.major}.${v.minor}.${v.patch}-${v.build}`;
-}
 
 export const DatabaseMetricsSchema = z.object({
   cpu_usage: lenient(z.number()),

@@ -2,7 +2,7 @@
 // page prescribes them: latest minor first, one major at a time, never down.
 
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { ScalingoClient } from '../../src/scalingo/index.js';
+import { ScalingoClient } from '../../src/scalingo/client.js';
 import { HEADER, scalingoWorld, type ScalingoWorld } from './support/scalingo.js';
 import { resource, terraformOrSkip, type Workspace } from './support/terraform.js';
 

@@ -5,12 +5,12 @@ import {
   HttpError,
   NetworkError,
   NotFoundError,
-  ScalingoClient,
   ValidationError,
   formatVersion,
   isNotFound,
 } from '../../src/scalingo/index.js';
 import type { Addon } from '../../src/scalingo/index.js';
+import { ScalingoClient } from '../../src/scalingo/client.js';
 import { admin, createApp, makeClient, provisionPostgres, startSim, waitFor } from './helpers.js';
 import type { Simulator } from './helpers.js';
 

@@ -1,6 +1,6 @@
 // Test helpers: an in-process simulator, its admin API, and clients whose log lines are kept.
 import { startSimulator } from '../../src/simulator/server.js';
-import { ScalingoClient } from '../../src/scalingo/index.js';
+import { ScalingoClient } from '../../src/scalingo/client.js';
 import type { LogLevel, ScalingoClientConfig } from '../../src/scalingo/index.js';
 
 export type Simulator = Awaited<ReturnType<typeof startSimulator>>;

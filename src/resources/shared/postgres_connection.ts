@@ -2,7 +2,7 @@
 // (extensions). The connection URL comes from the app's SCALINGO_POSTGRESQL_URL variable: it
 // holds a password, so it is never logged, never stored, and kept out of every error message.
 
-import pg from 'pg';
+import type pg from 'pg';
 import { DiagnosticError } from '../../framework/diagnostics.js';
 import type { OperationContext } from '../../framework/resource.js';
 import { normalizeAddonProviderId } from '../../scalingo/index.js';
@@ -92,6 +92,8 @@ export async function connectionUrl(ctx: Ctx, app: string, addonId: string): Pro
 export async function withPostgres<T>(url: string, signal: AbortSignal, run: (client: pg.Client) => Promise<T>): Promise<T> {
   const target = parsePostgresUrl(url);
   const secrets = [url, target.password];
+  // Loaded on first use: most launches never connect to a database.
+  const { Client } = (await import('pg')).default;
   const attempts: (false | { rejectUnauthorized: boolean })[] =
     target.sslmode === 'disable'
       ? [false]
@@ -102,7 +104,7 @@ export async function withPostgres<T>(url: string, signal: AbortSignal, run: (cl
           : [{ rejectUnauthorized: false }, false];
   for (let i = 0; ; i++) {
     signal.throwIfAborted();
-    const client = new pg.Client({
+    const client = new Client({
       host: target.host,
       port: target.port,
       database: target.database,
