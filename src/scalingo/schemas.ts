@@ -9,7 +9,17 @@ import { z } from 'zod';
 
 // Status values and version formatting need no zod: they live in statuses.ts, which the
 // provider loads without the client.
-export { ADDON_STATUSES, DATABASE_STATUSES, FEATURE_STATUSES, OPERATION_STATUSES, TERMINAL_OPERATION_STATUSES, formatVersion } from './statuses.js';
+export {
+  ADDON_STATUSES,
+  BACKUP_METHODS,
+  BACKUP_STATUSES,
+  DATABASE_STATUSES,
+  FEATURE_STATUSES,
+  MAINTENANCE_STATUSES,
+  OPERATION_STATUSES,
+  TERMINAL_OPERATION_STATUSES,
+  formatVersion,
+} from './statuses.js';
 
 /** A field the provider can live without: missing, null or mistyped values never fail parsing. */
 function lenient<T extends z.ZodType>(schema: T) {
@@ -310,9 +320,6 @@ export const ExtensionsResultSchema = z.array(ExtensionSchema);
 // ---------------------------------------------------------------------------------------------
 // Database API: backups, point-in-time recovery, maintenance (reference §4.7, §4.8)
 
-export const BACKUP_STATUSES = ['pending', 'scheduled', 'running', 'done', 'error'] as const;
-export const BACKUP_METHODS = ['periodic', 'manual'] as const;
-
 export const BackupSchema = z.object({
   id: z.string(),
   name: lenient(z.string()),
@@ -342,8 +349,6 @@ export const RecoveryWindowResponseSchema = z.object({ recovery_window: Recovery
 export const RestoreResponseSchema = z
   .object({ operation_id: lenient(z.string()), operation: lenient(OperationSchema) })
   .transform((v) => ({ operation_id: v.operation?.id ?? v.operation_id ?? undefined, operation: v.operation ?? undefined }));
-
-export const MAINTENANCE_STATUSES = ['scheduled', 'notified', 'queued', 'cancelled', 'running', 'failed', 'done'] as const;
 
 export const MaintenanceSchema = z.object({
   id: z.string(),

@@ -12,6 +12,11 @@ export const FEATURE_STATUSES = ['ACTIVATED', 'PENDING', 'PENDING_TO_ACTIVATE', 
 export const OPERATION_STATUSES = ['pending', 'running', 'finished', 'error', 'user-error', 'cancelling', 'cancelled'] as const;
 export const TERMINAL_OPERATION_STATUSES: ReadonlySet<string> = new Set(['finished', 'error', 'user-error', 'cancelled']);
 
+export const BACKUP_STATUSES = ['pending', 'scheduled', 'running', 'done', 'error'] as const;
+export const BACKUP_METHODS = ['periodic', 'manual'] as const;
+
+export const MAINTENANCE_STATUSES = ['scheduled', 'notified', 'queued', 'cancelled', 'running', 'failed', 'done'] as const;
+
 /** `major.minor.patch-build`, as `readable_version` shows it. */
 export function formatVersion(v: Pick<DatabaseTypeVersion, 'major' | 'minor' | 'patch' | 'build'>): string {
   return `${v.major}.${v.minor}.${v.patch}-${v.build}`;
