@@ -1,7 +1,7 @@
 // Database user rules from Scalingo's "Managing users" page. Messages follow Rails' style,
 // the form the API's 422 `{"errors": {...}}` bodies use.
 
-const RESERVED_NAMES = new Set(['postgres', 'sim_admin', 'public']);
+const RESERVED_NAMES = new Set(['postgres', 'sim_admin', 'public', 'current_user', 'current_role', 'session_user']);
 
 export function usernameErrors(name: unknown): string[] {
   if (typeof name !== 'string' || name === '') return ["can't be blank"];

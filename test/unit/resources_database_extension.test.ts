@@ -64,12 +64,14 @@ describe('SQL', () => {
 });
 
 describe('resource', () => {
-  const ctx = { signal: new AbortController().signal, diags: new Diagnostics(), log: silentLogger, provider: {} as ScalingoContext };
+  // The API knows my-app by its ID; an app it does not know stays as given.
+  const provider = { appId: async (app: string) => (app === 'my-app' ? 'a0a0a0a0a0a0a0a0a0a0a0a0' : null) } as unknown as ScalingoContext;
+  const ctx = { signal: new AbortController().signal, diags: new Diagnostics(), log: silentLogger, provider };
 
-  it('imports <app>:<addon_id>:<name>, refusing other forms and unavailable names', async () => {
+  it('imports <app>:<addon_id>:<name>, recording the app by ID, refusing other forms and unavailable names', async () => {
     await expect(databaseExtensionResource.importState!('my-app:ad-1:uuid-ossp', ctx)).resolves.toEqual({
       id: 'my-app:ad-1:uuid-ossp',
-      app: 'my-app',
+      app: 'a0a0a0a0a0a0a0a0a0a0a0a0',
       addon_id: 'ad-1',
       name: 'uuid-ossp',
       schema: null,
@@ -79,10 +81,11 @@ describe('resource', () => {
     await expect(databaseExtensionResource.importState!('my-app:ad-1:plv8', ctx)).rejects.toMatchObject({ summary: 'Unavailable PostgreSQL extension' });
   });
 
-  it('has a well-formed schema where every configured attribute replaces', () => {
+  it('has a well-formed schema where every configured attribute replaces (app: when another app, see plan)', () => {
     expect(schemaProblems(databaseExtensionSchema.block)).toEqual([]);
     const a = databaseExtensionSchema.block.attributes;
-    for (const name of ['app', 'addon_id', 'name', 'schema']) expect(a[name]!.planModifiers!.some((m) => m.description.includes('replaces'))).toBe(true);
+    for (const name of ['addon_id', 'name', 'schema']) expect(a[name]!.planModifiers!.some((m) => m.description.includes('replaces'))).toBe(true);
+    expect(a['app']!.planModifiers ?? []).toEqual([]);
     expect(a['schema']).toMatchObject({ optional: true, computed: true });
     expect(a['version']).toMatchObject({ computed: true });
     // Nothing about the connection is part of the schema.

@@ -28,6 +28,11 @@ describe('user name rules (6-32 characters, letters, digits, underscores, leadin
     ['my user.x', /it contains " ", "\."/],
     ['utilisé_x', /it contains "é"/],
     ['', /it has 0/],
+    ['postgres', /PostgreSQL reserves it/],
+    ['pg_monitor', /PostgreSQL reserves it: names starting with "pg_"/],
+    ['PG_Reader', /PostgreSQL reserves it/],
+    ['public', /PostgreSQL reserves it/],
+    ['session_user', /PostgreSQL reserves it/],
   ])('refuses %j', (name, problem) => {
     expect(usernameProblems(name).join(' ')).toMatch(problem);
   });
@@ -156,42 +161,58 @@ describe('configuration checks', () => {
 });
 
 describe('plan', () => {
-  function plan(prior: DatabaseUserModel | null, config: Planned<DatabaseUserModel> | null, planned: Planned<DatabaseUserModel> | null = config) {
+  // Apps as the API resolves them: "app" (the name) and its ID are one app; "other-app" is another.
+  const appIds: Record<string, string> = { app: 'a0a0a0a0a0a0a0a0a0a0a0a0', a0a0a0a0a0a0a0a0a0a0a0a0: 'a0a0a0a0a0a0a0a0a0a0a0a0', 'other-app': 'b1b1b1b1b1b1b1b1b1b1b1b1' };
+  const provider = { sameApp: async (a: string, b: string) => a === b || (appIds[a] !== undefined && appIds[a] === appIds[b]) } as unknown as ScalingoContext;
+  async function plan(prior: DatabaseUserModel | null, config: Planned<DatabaseUserModel> | null, planned: Planned<DatabaseUserModel> | null = config) {
     const diags = new Diagnostics();
-    const request: PlanRequest<DatabaseUserModel> = { config, prior, planned: planned ? { ...planned } : null, requireReplace: () => {}, privateState: null, setPrivateState: () => {} };
-    // planUser makes no API call: a context without a client is enough.
-    const ctx = { signal: new AbortController().signal, diags, log: silentLogger, provider: {} as ScalingoContext } satisfies OperationContext<ScalingoContext>;
-    planUser(request, ctx);
-    return { diags, planned: request.planned };
+    const replaced: unknown[] = [];
+    const request: PlanRequest<DatabaseUserModel> = { config, prior, planned: planned ? { ...planned } : null, requireReplace: (path) => replaced.push(path), privateState: null, setPrivateState: () => {} };
+    const ctx = { signal: new AbortController().signal, diags, log: silentLogger, provider } satisfies OperationContext<ScalingoContext>;
+    await planUser(request, ctx);
+    return { diags, planned: request.planned, replaced };
   }
   const owner: DatabaseUserModel = { ...base, name: 'my_app_4553', password: null, protected: true };
 
-  it('refuses to destroy a protected user, pointing at terraform state rm', () => {
-    const { diags } = plan(owner, null);
-    expect(diags.items).toHaveLength(1);
-    expect(diags.items[0]!.summary).toBe('Cannot destroy protected user my_app_4553');
-    expect(diags.items[0]!.detail).toContain('terraform state rm');
-    expect(plan(base, null).diags.items).toEqual([]);
+  it('forgets a protected user on destroy, with a warning and no error', async () => {
+    const { diags } = await plan(owner, null);
+    expect(diags.items).toEqual([expect.objectContaining({ severity: 'warning', summary: 'Protected user my_app_4553 will be removed from the state, not deleted' })]);
+    expect(diags.hasErrors()).toBe(false);
+    expect((await plan(base, null)).diags.items).toEqual([]);
   });
 
-  it("refuses to change a protected user's password, on the attribute", () => {
-    const { diags } = plan(owner, { ...owner, password: 'brand-new-pass' });
+  it("refuses to change a protected user's password, on the attribute", async () => {
+    const { diags } = await plan(owner, { ...owner, password: 'brand-new-pass' });
     expect(diags.items).toEqual([expect.objectContaining({ summary: 'Cannot change the password of protected user my_app_4553', path: ['password'] })]);
-    const wo = plan(owner, { ...owner, password_wo: 'brand-new-pass', password_wo_version: CtyNumber.of(1) });
+    const wo = await plan(owner, { ...owner, password_wo: 'brand-new-pass', password_wo_version: CtyNumber.of(1) });
     expect(wo.diags.items).toEqual([expect.objectContaining({ path: ['password_wo_version'] })]);
-    expect(plan(owner, { ...owner }).diags.items).toEqual([]);
+    expect((await plan(owner, { ...owner })).diags.items).toEqual([]);
   });
 
-  it('refuses to replace a protected user', () => {
-    const { diags } = plan(owner, { ...owner, read_only: true });
+  it('refuses to replace a protected user', async () => {
+    const { diags } = await plan(owner, { ...owner, read_only: true });
     expect(diags.items).toEqual([expect.objectContaining({ summary: 'Cannot replace protected user my_app_4553', path: ['read_only'] })]);
-    expect(plan(base, { ...base, read_only: true }).diags.items).toEqual([]);
+    expect((await plan(base, { ...base, read_only: true })).diags.items).toEqual([]);
+    const moved = await plan(owner, { ...owner, app: 'other-app' });
+    expect(moved.diags.items).toEqual([expect.objectContaining({ summary: 'Cannot replace protected user my_app_4553', path: ['app'] })]);
   });
 
-  it('plans no stored password in write-only mode', () => {
-    const created = plan(null, { ...base, password: null, password_wo: 'bbbbbbbb', protected: UNKNOWN }, { ...base, password: UNKNOWN, password_wo: null });
+  it('keeps the prior app when the configuration names the same app another way; replaces on another app', async () => {
+    const byId = await plan(base, { ...base, app: 'a0a0a0a0a0a0a0a0a0a0a0a0' });
+    expect(byId.planned!.app).toBe('app');
+    expect(byId.replaced).toEqual([]);
+    const protectedById = await plan(owner, { ...owner, app: 'a0a0a0a0a0a0a0a0a0a0a0a0' });
+    expect(protectedById.diags.items).toEqual([]);
+    const other = await plan(base, { ...base, app: 'other-app' });
+    expect(other.planned!.app).toBe('other-app');
+    expect(other.replaced).toEqual([['app']]);
+    expect((await plan(base, { ...base, app: UNKNOWN })).replaced).toEqual([['app']]);
+  });
+
+  it('plans no stored password in write-only mode', async () => {
+    const created = await plan(null, { ...base, password: null, password_wo: 'bbbbbbbb', protected: UNKNOWN }, { ...base, password: UNKNOWN, password_wo: null });
     expect(created.planned!.password).toBeNull();
-    const switched = plan(base, { ...base, password: null, password_wo: 'bbbbbbbb' }, { ...base, password_wo: null });
+    const switched = await plan(base, { ...base, password: null, password_wo: 'bbbbbbbb' }, { ...base, password_wo: null });
     expect(switched.planned!.password).toBeNull();
   });
 });
@@ -214,10 +235,12 @@ describe('schemas', () => {
     expect(JSON.stringify(databaseUsersDataSource.schema)).not.toMatch(/"password"/);
   });
 
-  it('default read_only to false and replace on app, addon_id, name and read_only', () => {
+  it('default read_only to false and replace on addon_id, name and read_only (app: on another app, see plan)', () => {
     const a = databaseUserSchema.block.attributes;
     expect(a['read_only']!.default).toBe(false);
-    for (const name of ['app', 'addon_id', 'name', 'read_only']) expect(a[name]!.planModifiers!.some((m) => m.description.includes('replaces'))).toBe(true);
+    for (const name of ['addon_id', 'name', 'read_only']) expect(a[name]!.planModifiers!.some((m) => m.description.includes('replaces'))).toBe(true);
+    expect(a['app']!.planModifiers ?? []).toEqual([]);
+    expect(a['app']!.validators).toHaveLength(1);
     expect((a['password']!.planModifiers ?? []).some((m) => m.description.includes('replaces'))).toBe(false);
   });
 });

@@ -2,11 +2,12 @@
 
 import { StringType } from '../../cty/types.js';
 import type { Value } from '../../cty/value.js';
-import { requiresReplace, requiresReplaceIf, useStateForUnknown } from '../../framework/planmodifiers.js';
+import { requiresReplaceIf, useStateForUnknown } from '../../framework/planmodifiers.js';
 import { attr, type Schema } from '../../framework/schema.js';
 import { timeoutsBlock } from '../../framework/timeouts.js';
 import { stringMatches } from '../../framework/validators.js';
 import { normalizeAddonProviderId } from '../../scalingo/index.js';
+import { appValidator } from '../shared/app.js';
 
 export const DEFAULT_TIMEOUT_MS = 40 * 60_000;
 
@@ -40,8 +41,9 @@ export const addonSchema: Schema = {
       id: attr.string({ computed: true, description: 'Addon ID (`ad-…`).', planModifiers: [useStateForUnknown()] }),
       app: attr.string({
         required: true,
-        description: 'ID of the app the addon belongs to (the app name works too, but the ID survives renames). Changing it replaces the addon.',
-        planModifiers: [requiresReplace()],
+        description:
+          'ID of the app the addon belongs to (the app name works too, but the ID survives renames). Moving the addon to another app replaces it; writing the same app by name instead of ID (or the reverse) changes nothing.',
+        validators: [appValidator()],
       }),
       provider_id: attr.string({
         required: true,

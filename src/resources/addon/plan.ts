@@ -6,6 +6,8 @@ import { isUnknown, UNKNOWN } from '../../cty/value.js';
 import { DiagnosticError, type Diagnostics } from '../../framework/diagnostics.js';
 import type { OperationContext, PlanRequest, Planned } from '../../framework/resource.js';
 import { isNotFound, normalizeAddonProviderId, type Plan } from '../../scalingo/index.js';
+import { resourceAddress } from '../shared/address.js';
+import { replaceIfAnotherApp } from '../shared/app.js';
 import type { ScalingoContext } from '../shared/context.js';
 import type { AddonModel } from './model.js';
 import { availablePlanNames, byPosition, closestPlanName, formatBytes, isDownscale, planChangeImpact } from './plans.js';
@@ -40,14 +42,21 @@ export async function planAddon(request: PlanRequest<AddonModel>, ctx: Ctx): Pro
   if (prior && wantedVersion === null) planned.database_version = prior.database_version;
   request.setPrivateState(writeAddonPrivate({ featuresManaged: request.config?.database_features !== null, versionManaged: wantedVersion !== null }));
 
-  if (prior && known(planned.app) && known(planned.provider_id) && (planned.app !== prior.app || normalizeAddonProviderId(planned.provider_id) !== normalizeAddonProviderId(prior.provider_id))) {
+  // The same app by name or by ID is no change; another app replaces the addon.
+  const anotherApp = await replaceIfAnotherApp(request, ctx);
+  if (prior && known(planned.app) && known(planned.provider_id) && (anotherApp || normalizeAddonProviderId(planned.provider_id) !== normalizeAddonProviderId(prior.provider_id))) {
     if (await safeIsDatabase(ctx, prior.provider_id)) {
       ctx.diags.warning(
         `Addon ${prior.id ?? ''} will be replaced: its data will be lost`,
-        `Changing ${planned.app !== prior.app ? '"app"' : '"provider_id"'} cannot be done in place: Terraform will delete this database addon, with its data and backups, and create a new, empty one.`,
-        [planned.app !== prior.app ? 'app' : 'provider_id'],
+        `Changing ${anotherApp ? '"app"' : '"provider_id"'} cannot be done in place: Terraform will delete this database addon, with its data and backups, and create a new, empty one.`,
+        [anotherApp ? 'app' : 'provider_id'],
       );
     }
+  }
+  // A new addon (or one moving to another app) where the app already has one of its provider:
+  // Scalingo refuses it at apply; say so now, with the import that adopts the existing one.
+  if ((prior === null || anotherApp) && known(planned.app) && known(planned.provider_id)) {
+    await refuseSecondAddon(ctx, planned.app, planned.provider_id);
   }
 
   if (prior && known(wantedVersion) && prior.id) await planUpgrade(ctx, prior, planned, wantedVersion);
@@ -69,6 +78,27 @@ export async function planAddon(request: PlanRequest<AddonModel>, ctx: Ctx): Pro
     planned.status = UNKNOWN;
     await explainPlanChange(ctx, prior, planned, plan);
   }
+}
+
+/** An error on "provider_id" when `app` already has an addon of that provider. */
+async function refuseSecondAddon(ctx: Ctx, app: string, providerId: string): Promise<void> {
+  const provider = normalizeAddonProviderId(providerId);
+  // An app that does not exist yet may be created in this very run: apply will tell.
+  const existing = (await ctx.provider.addonsOf(app, ctx.signal))?.find((a) => normalizeAddonProviderId(a.addon_provider.id) === provider);
+  if (!existing) return;
+  const importId = `${app}:${existing.id}`;
+  const address =
+    resourceAddress('scalingo_addon', { app, provider_id: providerId }, (attribute, a, b) => (attribute === 'provider_id' ? normalizeAddonProviderId(a) === normalizeAddonProviderId(b) : a === b)) ??
+    '<address of this resource>';
+  ctx.diags.error(
+    `App ${app} already has a ${provider} addon: ${existing.id}`,
+    [
+      `Scalingo allows one ${provider} addon per app, and app ${app} already has ${existing.id} (plan ${existing.plan.name}, ${existing.status}). Creating another would fail.`,
+      `To manage the existing addon with Terraform, import it into this resource instead of creating one:\n\n  terraform import ${address} "${importId}"\n\nor add to the configuration:\n\n  import {\n    to = ${address}\n    id = "${importId}"\n  }`,
+      `If another resource of this configuration already manages ${existing.id}, remove this one: the addon exists once.`,
+    ].join('\n\n'),
+    ['provider_id'],
+  );
 }
 
 /** The plan named by the user, or undefined with an error on "plan" (or "provider_id"). */

@@ -6,6 +6,7 @@ import { DiagnosticError } from '../../framework/diagnostics.js';
 import type { OperationContext } from '../../framework/resource.js';
 import type { ValueObject } from '../../cty/value.js';
 import { isNotFound, normalizeAddonProviderId, type Addon, type Database } from '../../scalingo/index.js';
+import { canonicalApp } from '../shared/app.js';
 import type { ScalingoContext } from '../shared/context.js';
 import { readDatabaseUrl } from './database_url.js';
 import { activeFeatures } from './features.js';
@@ -63,7 +64,8 @@ export async function importAddon(id: string, ctx: Ctx): Promise<AddonModel> {
   const [app, addonId] = parts as [string, string];
   const addon = await ctx.provider.findAddon(app, addonId, ctx.signal);
   if (!addon) throw new DiagnosticError('Cannot import', `App ${app} has no addon ${addonId}.`);
-  const imported = stateFromAddon(addon, { app, provider_id: addon.addon_provider.id, timeouts: null });
+  // Recorded by ID whichever way it was given: the configuration may use either (see plan.ts).
+  const imported = stateFromAddon(addon, { app: await canonicalApp(app, ctx), provider_id: addon.addon_provider.id, timeouts: null });
   if (!(await ctx.provider.isDatabase(addon.addon_provider.id, ctx.signal).catch(() => false))) return imported;
   const database = await databaseOrGone(ctx, app, addonId);
   return database ? withDatabase(imported, database) : imported;

@@ -5,6 +5,7 @@ import { DiagnosticError } from '../../framework/diagnostics.js';
 import type { DataSourceDefinition } from '../../framework/resource.js';
 import { attr } from '../../framework/schema.js';
 import type { ScalingoContext } from '../shared/context.js';
+import { appValidator } from '../shared/app.js';
 
 type AddonEntry = { id: string; provider_id: string; provider_name: string | null; plan: string; plan_id: string; resource_id: string; status: string };
 export type AddonsModel = { app: string; addons: AddonEntry[] | null };
@@ -16,7 +17,7 @@ export const addonsDataSource: DataSourceDefinition<AddonsModel, ScalingoContext
     block: {
       description: 'The addons of an app, as `scalingo --app my-app addons` lists them.',
       attributes: {
-        app: attr.string({ required: true, description: 'App ID or name.' }),
+        app: attr.string({ required: true, description: 'App ID or name.', validators: [appValidator()] }),
         addons: attr.listOf(
           objectOf({ id: StringType, provider_id: StringType, provider_name: StringType, plan: StringType, plan_id: StringType, resource_id: StringType, status: StringType }),
           { computed: true, description: 'Addons: `id`, `provider_id`, `provider_name`, `plan` (name), `plan_id`, `resource_id`, `status`.' },

@@ -6,6 +6,7 @@ import type { DataSourceDefinition } from '../../framework/resource.js';
 import { attr } from '../../framework/schema.js';
 import type { ScalingoContext } from '../shared/context.js';
 import { listUsers } from '../database_user/read.js';
+import { appValidator } from '../shared/app.js';
 
 type UserEntry = { name: string; read_only: boolean; protected: boolean; password_encryption: string | null };
 export type DatabaseUsersModel = { app: string; addon_id: string; users: UserEntry[] | null };
@@ -17,7 +18,7 @@ export const databaseUsersDataSource: DataSourceDefinition<DatabaseUsersModel, S
     block: {
       description: 'The users of a database addon, as `scalingo --app my-app --addon postgresql database-users-list` lists them.',
       attributes: {
-        app: attr.string({ required: true, description: 'ID or name of the app.' }),
+        app: attr.string({ required: true, description: 'ID or name of the app.', validators: [appValidator()] }),
         addon_id: attr.string({ required: true, description: 'ID of the database addon (`ad-…`).' }),
         users: attr.listOf(objectOf({ name: StringType, read_only: BoolType, protected: BoolType, password_encryption: StringType }), {
           computed: true,

@@ -4,6 +4,7 @@
 // read and import in read.ts; connections in ../shared/postgres_connection.ts.
 
 import type { ResourceDefinition } from '../../framework/resource.js';
+import { replaceIfAnotherApp } from '../shared/app.js';
 import type { ScalingoContext } from '../shared/context.js';
 import { createExtension, deleteExtension, updateExtension } from './apply.js';
 import { databaseExtensionSchema, type DatabaseExtensionModel } from './model.js';
@@ -29,7 +30,11 @@ export const databaseExtensionResource: ResourceDefinition<DatabaseExtensionMode
     return deleteExtension(prior, ctx);
   },
 
-  async importState(id) {
-    return importExtension(id);
+  modifyPlan(request, ctx) {
+    return replaceIfAnotherApp(request, ctx).then(() => undefined);
+  },
+
+  importState(id, ctx) {
+    return importExtension(id, ctx);
   },
 };

@@ -3,6 +3,7 @@
 import { requiresReplace, useStateForUnknown } from '../../framework/planmodifiers.js';
 import { attr, type Schema } from '../../framework/schema.js';
 import { stringLengthBetween } from '../../framework/validators.js';
+import { appValidator } from '../shared/app.js';
 import { availableExtensionValidator } from './available.js';
 
 export type DatabaseExtensionModel = {
@@ -21,7 +22,11 @@ export const databaseExtensionSchema: Schema = {
       'A PostgreSQL extension enabled in a Scalingo database addon. Scalingo enables extensions only through SQL: the provider reads the app\'s `SCALINGO_POSTGRESQL_URL` through the API (never logged nor stored) and runs `CREATE EXTENSION IF NOT EXISTS` / `DROP EXTENSION` over a short-lived connection.',
     attributes: {
       id: attr.string({ computed: true, description: '`<app>:<addon_id>:<name>`, the import ID.', planModifiers: [useStateForUnknown()] }),
-      app: attr.string({ required: true, description: 'ID (or name) of the app the addon belongs to. Changing it replaces the extension.', planModifiers: [requiresReplace()] }),
+      app: attr.string({
+        required: true,
+        description: 'ID (or name) of the app the addon belongs to. Changing it to another app replaces the extension; the same app by name instead of ID (or the reverse) changes nothing.',
+        validators: [appValidator()],
+      }),
       addon_id: attr.string({ required: true, description: 'ID of the PostgreSQL addon (`ad-…`). Changing it replaces the extension.', planModifiers: [requiresReplace()] }),
       name: attr.string({
         required: true,

@@ -5,6 +5,7 @@ import type pg from 'pg';
 import { DiagnosticError } from '../../framework/diagnostics.js';
 import type { OperationContext } from '../../framework/resource.js';
 import { addonObjectId, parseAddonObjectId } from '../database_user/rules.js';
+import { canonicalApp } from '../shared/app.js';
 import type { ScalingoContext } from '../shared/context.js';
 import { AddonGoneError, connectionUrl, PostgresError, withPostgres } from '../shared/postgres_connection.js';
 import { unavailableExtensionMessage } from './available.js';
@@ -40,12 +41,13 @@ export async function readExtension(state: DatabaseExtensionModel, ctx: Ctx): Pr
   return found ? stateOf(state, found) : null;
 }
 
-export function importExtension(id: string): Partial<DatabaseExtensionModel> {
+export async function importExtension(id: string, ctx: Ctx): Promise<Partial<DatabaseExtensionModel>> {
   const parsed = parseAddonObjectId(id);
   if (!parsed) throw new DiagnosticError('Invalid import ID', `Expected "<app>:<addon_id>:<name>", e.g. "my-app:ad-9f0c2a8e-…:pg_trgm"; got ${JSON.stringify(id)}.`);
   const unavailable = unavailableExtensionMessage(parsed.name);
   if (unavailable) throw new DiagnosticError('Unavailable PostgreSQL extension', unavailable);
-  return { id, app: parsed.app, addon_id: parsed.addonId, name: parsed.name, schema: null, version: null };
+  // Recorded by ID whichever way it was given: the configuration may use either.
+  return { id, app: await canonicalApp(parsed.app, ctx), addon_id: parsed.addonId, name: parsed.name, schema: null, version: null };
 }
 
 function rethrowAsDiagnostic(summary: string): (err: unknown) => never {

@@ -110,7 +110,11 @@ export async function updateUser(prior: DatabaseUserModel, config: DatabaseUserM
 }
 
 export async function deleteUser(prior: DatabaseUserModel, ctx: Ctx): Promise<void> {
-  if (prior.protected === true) throw protectedError(prior.name, 'it cannot be deleted');
+  // Planned as "forget" (see plan.ts): Scalingo deletes it with its database, never alone.
+  if (prior.protected === true) {
+    ctx.log.info('protected database user removed from state, not deleted', { app: prior.app, addon_id: prior.addon_id, user: prior.name });
+    return;
+  }
   try {
     await ctx.provider.client.databaseUsers.delete(prior.app, prior.addon_id, prior.name, { signal: ctx.signal });
   } catch (err) {

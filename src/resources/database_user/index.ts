@@ -18,7 +18,7 @@ export const databaseUserResource: ResourceDefinition<DatabaseUserModel, Scaling
   },
 
   modifyPlan(request, ctx) {
-    planUser(request, ctx);
+    return planUser(request, ctx);
   },
 
   create({ config }, ctx) {

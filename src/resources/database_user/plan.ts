@@ -4,6 +4,7 @@
 import { isUnknown, valueEquals, type Value } from '../../cty/value.js';
 import type { AttributePath, Diagnostics } from '../../framework/diagnostics.js';
 import type { OperationContext, PlanRequest, Planned } from '../../framework/resource.js';
+import { replaceIfAnotherApp } from '../shared/app.js';
 import type { ScalingoContext } from '../shared/context.js';
 import type { DatabaseUserModel } from './model.js';
 
@@ -58,16 +59,18 @@ export function validateUserConfig(config: Planned<DatabaseUserModel>, diags: Di
   }
 }
 
-const REPLACING = ['app', 'addon_id', 'name', 'read_only'] as const;
+const REPLACING = ['addon_id', 'name', 'read_only'] as const;
 
-export function planUser(request: PlanRequest<DatabaseUserModel>, ctx: Ctx): void {
+export async function planUser(request: PlanRequest<DatabaseUserModel>, ctx: Ctx): Promise<void> {
   const { prior, planned, config } = request;
 
   if (planned === null || config === null) {
     if (prior?.protected === true) {
-      ctx.diags.error(
-        `Cannot destroy protected user ${prior.name}`,
-        `User ${prior.name} is protected: Scalingo created it with the database and manages it, so it cannot be deleted. To stop managing it with Terraform without deleting it, remove it from the state (\`terraform state rm <address>\`, or a \`removed\` block with \`destroy = false\`) and from the configuration.`,
+      // Destroyed with its addon in this run, or only removed from the configuration: either way
+      // Scalingo cannot delete it alone, and there is nothing to delete. Terraform forgets it.
+      ctx.diags.warning(
+        `Protected user ${prior.name} will be removed from the state, not deleted`,
+        `User ${prior.name} is protected: Scalingo created it with database addon ${prior.addon_id} and deletes it only with the addon. Terraform stops managing it; the user stays in the database as long as the addon exists.`,
       );
     }
     return;
@@ -78,8 +81,13 @@ export function planUser(request: PlanRequest<DatabaseUserModel>, ctx: Ctx): voi
 
   if (prior === null) return;
 
+  // The same app by name or by ID is no change; another app replaces the user.
+  const anotherApp = await replaceIfAnotherApp(request, ctx);
+
   if (prior.protected === true) {
-    const replaced = REPLACING.filter((name) => isUnknown(planned[name]) || !valueEquals(planned[name] as Value, prior[name] as Value));
+    const replaced = [...(anotherApp ? (['app'] as const) : []), ...REPLACING].filter(
+      (name) => name === 'app' || isUnknown(planned[name]) || !valueEquals(planned[name] as Value, prior[name] as Value),
+    );
     if (replaced.length > 0) {
       ctx.diags.error(
         `Cannot replace protected user ${prior.name}`,

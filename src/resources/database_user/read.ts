@@ -6,6 +6,7 @@ import { isNotFound, type DatabaseUser } from '../../scalingo/index.js';
 import type { ScalingoContext } from '../shared/context.js';
 import type { DatabaseUserModel } from './model.js';
 import { addonObjectId, parseAddonObjectId } from './rules.js';
+import { canonicalApp } from '../shared/app.js';
 
 type Ctx = OperationContext<ScalingoContext>;
 
@@ -60,5 +61,6 @@ export async function importUser(id: string, ctx: Ctx): Promise<Partial<Database
   const { app, addonId, name } = parsed;
   const user = (await listUsers(ctx, app, addonId)).find((u) => u.name === name);
   if (!user) throw new DiagnosticError('Cannot import', `Database addon ${addonId} of app ${app} has no user ${JSON.stringify(name)}.`);
-  return stateFromUser({ app, addon_id: addonId, name }, user, { password: null, password_wo_version: null });
+  // Recorded by ID whichever way it was given: the configuration may use either.
+  return stateFromUser({ app: await canonicalApp(app, ctx), addon_id: addonId, name }, user, { password: null, password_wo_version: null });
 }

@@ -8,6 +8,17 @@ export const USERNAME_MAX = 32;
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 64;
 
+/**
+ * Role names PostgreSQL keeps for itself: `pg_*` (its predefined roles), the bootstrap superuser
+ * and the names CREATE ROLE refuses. Compared without case, in case the platform lowercases.
+ */
+const RESERVED_NAMES = new Set(['postgres', 'public', 'current_user', 'current_role', 'session_user']);
+
+export function isReservedUsername(name: string): boolean {
+  const lower = name.toLowerCase();
+  return RESERVED_NAMES.has(lower) || lower.startsWith('pg_');
+}
+
 /** What is wrong with a user name, one sentence per broken rule; empty when it is valid. */
 export function usernameProblems(name: string): string[] {
   const problems: string[] = [];
@@ -16,6 +27,9 @@ export function usernameProblems(name: string): string[] {
   const bad = [...new Set([...name].filter((c) => !/[A-Za-z0-9_]/.test(c)))];
   if (bad.length > 0) problems.push(`It can only contain letters, digits and underscores; it contains ${bad.map((c) => JSON.stringify(c)).join(', ')}.`);
   if (name.length > 0 && !/^[A-Za-z]/.test(name)) problems.push('It must start with a letter.');
+  if (isReservedUsername(name)) {
+    problems.push(`PostgreSQL reserves it: names starting with "pg_" and ${[...RESERVED_NAMES].map((n) => `"${n}"`).join(', ')} belong to the server itself.`);
+  }
   return problems;
 }
 

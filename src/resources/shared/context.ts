@@ -31,6 +31,7 @@ class SharedReads<T> {
 export class ScalingoContext {
   private readonly addonLists = new SharedReads<Addon[]>();
   private readonly variableLists = new SharedReads<Variable[]>();
+  private readonly appIds = new Map<string, Promise<string | null>>();
 
   constructor(readonly client: ScalingoClient) {}
 
@@ -52,6 +53,30 @@ export class ScalingoContext {
    */
   variablesOf(app: string, signal: AbortSignal): Promise<Variable[] | null> {
     return this.variableLists.get(app, () => this.client.apps.variables(app, { signal }));
+  }
+
+  /** The ID of the app named or identified by `app`, null when there is none; once per process. */
+  appId(app: string, signal: AbortSignal): Promise<string | null> {
+    let id = this.appIds.get(app);
+    if (!id) {
+      id = this.client.apps.get(app, { signal }).then(
+        (found) => found.id,
+        (err: unknown) => {
+          this.appIds.delete(app);
+          if (isNotFound(err)) return null;
+          throw err;
+        },
+      );
+      this.appIds.set(app, id);
+    }
+    return id;
+  }
+
+  /** Whether two spellings (ID or name) designate one existing app. */
+  async sameApp(a: string, b: string, signal: AbortSignal): Promise<boolean> {
+    if (a === b) return true;
+    const [idA, idB] = await Promise.all([this.appId(a, signal), this.appId(b, signal)]);
+    return idA !== null && idA === idB;
   }
 
   /** Forget what was read of an app, after writing to it. */
