@@ -295,7 +295,7 @@ maybe('scalingo_database_user', () => {
     expect(await canLogIn('e2e_lost_before', 'lost-Password-2')).toBe(true);
   });
 
-  it('imports the protected user, then refuses to change its password or destroy it', async () => {
+  it('imports the protected user, then refuses to change its password or replace it, and forgets it when it leaves the configuration', async () => {
     const ws = world.workspace();
     const config = (extra: string) => HEADER + userBlock('owner', `  name = "${owner}"\n${extra}`);
     ws.write('main.tf', config(''));
@@ -317,14 +317,16 @@ maybe('scalingo_database_user', () => {
     expect(r.code).toBe(1);
     expect(flat(r.stderr)).toContain(`Error: Cannot replace protected user ${owner}`);
 
-    ws.write('main.tf', config(''));
-    r = await ws.run(['destroy', '-auto-approve']);
-    expect(r.code).toBe(1);
-    expect(flat(r.stderr)).toContain(`Error: Cannot destroy protected user ${owner}`);
-    expect(flat(r.stderr)).toContain('terraform state rm');
+    // Removed from the configuration: forgotten, with a warning, never deleted.
+    ws.write('main.tf', HEADER);
+    r = await ws.run(['apply', '-auto-approve']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(flat(r.stdout)).toContain(`Warning: Protected user ${owner} will be removed from the state, not deleted`);
     expect(userWrites(await world.requests())).toEqual({});
-    // Still there, still in state.
-    expect(resource(ws.state(), 'scalingo_database_user.owner')).toBeDefined();
+    expect(resource(ws.state(), 'scalingo_database_user.owner')).toBeUndefined();
+    // Still in the database.
+    expect(((await db('GET', '/users')).body['database-users'] as { name: string }[]).map((u) => u.name)).toContain(owner);
     expect(realPostgres() ? await canLogIn(owner, decodeURIComponent(new URL(url).password)) : true).toBe(true);
   });
 
