@@ -8,7 +8,7 @@ import * as cdktf from 'cdktf';
 
 export interface AddonConfig extends cdktf.TerraformMetaArguments {
   /**
-  * ID of the app the addon belongs to (the app name works too, but the ID survives renames). Changing it replaces the addon.
+  * ID of the app the addon belongs to (the app name works too, but the ID survives renames). Moving the addon to another app replaces it; writing the same app by name instead of ID (or the reverse) changes nothing.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/scalingo-community/scalingo/latest/docs/resources/addon#app Addon#app}
   */

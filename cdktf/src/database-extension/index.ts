@@ -14,7 +14,7 @@ export interface DatabaseExtensionConfig extends cdktf.TerraformMetaArguments {
   */
   readonly addonId: string;
   /**
-  * ID (or name) of the app the addon belongs to. Changing it replaces the extension.
+  * ID (or name) of the app the addon belongs to. Changing it to another app replaces the extension; the same app by name instead of ID (or the reverse) changes nothing.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/scalingo-community/scalingo/latest/docs/resources/database_extension#app DatabaseExtension#app}
   */

@@ -14,13 +14,13 @@ export interface DatabaseUserConfig extends cdktf.TerraformMetaArguments {
   */
   readonly addonId: string;
   /**
-  * ID (or name) of the app the database addon belongs to. Changing it replaces the user.
+  * ID (or name) of the app the database addon belongs to. Changing it to another app replaces the user; the same app by name instead of ID (or the reverse) changes nothing.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/scalingo-community/scalingo/latest/docs/resources/database_user#app DatabaseUser#app}
   */
   readonly app: string;
   /**
-  * User name: 6 to 32 characters, only letters, digits and underscores, starting with a letter. Changing it replaces the user.
+  * User name: 6 to 32 characters, only letters, digits and underscores, starting with a letter; not one PostgreSQL reserves (`postgres`, `public`, `pg_…`). Changing it replaces the user.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/scalingo-community/scalingo/latest/docs/resources/database_user#name DatabaseUser#name}
   */
