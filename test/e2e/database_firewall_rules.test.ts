@@ -16,6 +16,9 @@ const flat = (text: string) => text.replace(/\s+/g, ' ');
 let world: ScalingoWorld;
 let app = '';
 let addonId = '';
+let addonWs: Workspace;
+const addonConfig = (features: string) =>
+  HEADER + `resource "scalingo_addon" "db" {\n  app         = "${app}"\n  provider_id = "postgresql"\n  plan        = "postgresql-starter-512"\n${features}}\n`;
 
 type SimRule = { id: string; type: string; cidr: string | null; rangeId: string | null; label: string };
 
@@ -37,11 +40,11 @@ beforeAll(async () => {
   if (!terraform) return;
   world = await scalingoWorld(terraform, { speed: 50, rateLimitPerMinute: 100_000 });
   app = world.sim.apps[0]!.id;
-  const ws = world.workspace();
-  ws.write('main.tf', HEADER + `resource "scalingo_addon" "db" {\n  app         = "${app}"\n  provider_id = "postgresql"\n  plan        = "postgresql-starter-512"\n}\n`);
-  const r = await ws.run(['apply', '-auto-approve']);
+  addonWs = world.workspace();
+  addonWs.write('main.tf', addonConfig(''));
+  const r = await addonWs.run(['apply', '-auto-approve']);
   if (r.code !== 0) throw new Error(r.stderr);
-  addonId = resource(ws.state(), 'scalingo_addon.db')!.values['id'] as string;
+  addonId = resource(addonWs.state(), 'scalingo_addon.db')!.values['id'] as string;
 }, 60_000);
 
 afterAll(async () => {
@@ -92,7 +95,10 @@ maybe('scalingo_database_firewall_rule', () => {
     expect(resource(state, 'scalingo_database_firewall_rule.v6')!.values).toMatchObject({ custom_range: '2001:db8:42::/48', label: '', type: 'custom_range' });
     expect(resource(state, 'scalingo_database_firewall_rule.apps')!.values).toMatchObject({ custom_range: null, type: 'managed_range', label: 'Scalingo osc-fr1 applications' });
     expect((await simRules()).map((x) => x.cidr ?? x.rangeId).sort()).toHaveLength(3);
+    await world.admin('DELETE', '/_sim/requests');
     expect((await ws.run(['plan', '-detailed-exitcode'])).code).toBe(0);
+    // One list of rules and one database read per addon, however many rules it has.
+    expect(await world.requests()).toMatchObject({ 'GET /api/databases/{addon_id}/firewall_rules': 1, 'GET /api/databases/{addon_id}': 1 });
   });
 
   it('changes a label in place', async () => {
@@ -131,6 +137,32 @@ maybe('scalingo_database_firewall_rule', () => {
     const bad = await third.run(['import', 'scalingo_database_firewall_rule.nope', `${app}:${addonId}`]);
     expect(bad.code).toBe(1);
     expect(flat(bad.stderr)).toContain('Expected "<app>:<addon_id>:<rule_id>"');
+  });
+
+  it('stops warning once the database is reachable from the internet', async () => {
+    addonWs.write('main.tf', addonConfig('  database_features = ["force-ssl", "publicly-available"]\n'));
+    expect((await addonWs.run(['apply', '-auto-approve'])).code).toBe(0);
+    const plan = await ws.run(['plan', '-detailed-exitcode']);
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).not.toContain('not reachable from the internet');
+  });
+
+  it('reconciles a create whose answer was lost by reading back, never posting twice', async () => {
+    const lost = world.workspace();
+    lost.write('main.tf', HEADER + rule('lost', '  custom_range = "192.0.2.0/24"\n  label        = "lost answer"\n'));
+    await world.admin('PUT', '/_sim/faults', { faults: [{ route: 'POST /api/databases/{addon_id}/firewall_rules', reset: true, when: 'after', count: 1 }] });
+    await world.admin('DELETE', '/_sim/requests');
+    try {
+      const r = await lost.run(['apply', '-auto-approve']);
+      expect(r.code).toBe(0);
+    } finally {
+      await world.admin('PUT', '/_sim/faults', { faults: [] });
+    }
+    expect((await world.requests())['POST /api/databases/{addon_id}/firewall_rules']).toBe(1);
+    const created = (await simRules()).filter((x) => x.cidr === '192.0.2.0/24');
+    expect(created).toHaveLength(1);
+    expect(resource(lost.state(), 'scalingo_database_firewall_rule.lost')!.values).toMatchObject({ rule_id: created[0]!.id, label: 'lost answer' });
+    expect((await lost.run(['destroy', '-auto-approve'])).code).toBe(0);
   });
 
   it('destroys the rules', async () => {

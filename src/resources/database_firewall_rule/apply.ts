@@ -25,6 +25,7 @@ function ruleApiError(err: unknown): unknown {
 }
 
 async function createOnce(ctx: Ctx, app: string, addonId: string, input: CreateFirewallRuleInput): Promise<FirewallRule> {
+  ctx.provider.forgetFirewallRules(app, addonId);
   try {
     return await ctx.provider.client.firewallRules.create(app, addonId, input, { signal: ctx.signal });
   } catch (err) {
@@ -44,6 +45,7 @@ export async function createRule(config: FirewallRuleModel, ctx: ApplyContext<Sc
     if (!isOutcomeUnknown(err)) throw err;
     // The request may or may not have reached Scalingo: look before doing anything else.
     ctx.log.warn('firewall rule creation outcome unknown; reconciling with the rule list');
+    ctx.provider.forgetFirewallRules(app, addonId);
     const found = (await listRules(ctx, app, addonId))?.find((r) => sameRange(r, input));
     rule = found ?? (await createOnce(ctx, app, addonId, input));
   }
@@ -55,6 +57,7 @@ export async function createRule(config: FirewallRuleModel, ctx: ApplyContext<Sc
 }
 
 async function setLabel(ctx: Ctx, prior: FirewallRuleModel, label: string): Promise<FirewallRule> {
+  ctx.provider.forgetFirewallRules(prior.app, prior.addon_id);
   try {
     return await ctx.provider.client.firewallRules.updateLabel(prior.app, prior.addon_id, prior.rule_id!, label, { signal: ctx.signal });
   } catch (err) {
@@ -69,6 +72,7 @@ export async function updateRule(prior: FirewallRuleModel, config: FirewallRuleM
 }
 
 export async function deleteRule(prior: FirewallRuleModel, ctx: Ctx): Promise<void> {
+  ctx.provider.forgetFirewallRules(prior.app, prior.addon_id);
   try {
     await ctx.provider.client.firewallRules.delete(prior.app, prior.addon_id, prior.rule_id!, { signal: ctx.signal });
     ctx.log.info('firewall rule deleted', { app: prior.app, addon_id: prior.addon_id, rule_id: prior.rule_id });

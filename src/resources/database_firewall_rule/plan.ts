@@ -4,7 +4,6 @@
 import { isUnknown } from '../../cty/value.js';
 import type { Diagnostics } from '../../framework/diagnostics.js';
 import type { OperationContext, Planned, PlanRequest } from '../../framework/resource.js';
-import { isNotFound } from '../../scalingo/index.js';
 import type { ScalingoContext } from '../shared/context.js';
 import type { FirewallRuleModel } from './model.js';
 
@@ -25,17 +24,12 @@ export async function planFirewallRule(request: PlanRequest<FirewallRuleModel>, 
   if (planned === null) return;
   const { app, addon_id: addonId } = planned;
   if (isUnknown(app) || isUnknown(addonId)) return; // the database is created in this same apply
-  let features: { name: string; status: string }[];
-  try {
-    features = (await ctx.provider.client.databases.get(app, addonId, { signal: ctx.signal })).features;
-  } catch (err) {
-    if (isNotFound(err)) {
-      ctx.diags.error('Database addon not found', `App ${app} has no database addon ${addonId} (or this token cannot see it).`, ['addon_id']);
-      return;
-    }
-    throw err;
+  const database = await ctx.provider.databaseOf(app, addonId, ctx.signal);
+  if (database === null) {
+    ctx.diags.error('Database addon not found', `App ${app} has no database addon ${addonId} (or this token cannot see it).`, ['addon_id']);
+    return;
   }
-  const reachable = features.some((f) => f.name === PUBLIC && (f.status === 'ACTIVATED' || f.status === 'PENDING_TO_ACTIVATE' || f.status === 'PENDING'));
+  const reachable = database.features.some((f) => f.name === PUBLIC && (f.status === 'ACTIVATED' || f.status === 'PENDING_TO_ACTIVATE' || f.status === 'PENDING'));
   if (!reachable) {
     ctx.diags.warning(
       `Database ${addonId} is not reachable from the internet: this rule has no effect`,

@@ -2,7 +2,7 @@
 
 import { DiagnosticError } from '../../framework/diagnostics.js';
 import type { OperationContext } from '../../framework/resource.js';
-import { isNotFound, type FirewallRule } from '../../scalingo/index.js';
+import type { FirewallRule } from '../../scalingo/index.js';
 import type { ScalingoContext } from '../shared/context.js';
 import { addonObjectId, parseAddonObjectId } from '../shared/object_id.js';
 import type { FirewallRuleModel } from './model.js';
@@ -24,13 +24,8 @@ export function stateFromRule(app: string, addonId: string, rule: FirewallRule):
 }
 
 /** The database's rules, or null when the database (or its app) no longer exists. */
-export async function listRules(ctx: Ctx, app: string, addonId: string): Promise<FirewallRule[] | null> {
-  try {
-    return await ctx.provider.client.firewallRules.list(app, addonId, { signal: ctx.signal });
-  } catch (err) {
-    if (isNotFound(err)) return null;
-    throw err;
-  }
+export function listRules(ctx: Ctx, app: string, addonId: string): Promise<FirewallRule[] | null> {
+  return ctx.provider.firewallRulesOf(app, addonId, ctx.signal);
 }
 
 export async function readRule(state: FirewallRuleModel, ctx: Ctx): Promise<FirewallRuleModel | null> {

@@ -1,30 +1,30 @@
 // What every Scalingo resource receives as `ctx.provider`: the API client and the per-process
 // lookups that Terraform's many parallel calls share (addon lists, plan catalogues).
 
-import type { Addon, AddonProvider, Plan, ScalingoClient, Variable } from '../../scalingo/index.js';
+import type { Addon, AddonProvider, Database, FirewallRule, Plan, ScalingoClient, Variable } from '../../scalingo/index.js';
 import { isNotFound, normalizeAddonProviderId } from '../../scalingo/index.js';
 
 // Parallel refreshes of addons of one app share one list request within this window.
 const ADDON_LIST_TTL_MS = 3000;
 
-/** Per-app reads shared by concurrent callers for a short window; null when the app is gone. */
+/** Reads shared by concurrent callers for a short window, by key (an app, a database); null when it is gone. */
 class SharedReads<T> {
   private readonly entries = new Map<string, { at: number; value: Promise<T | null> }>();
 
-  get(app: string, load: () => Promise<T>): Promise<T | null> {
-    const cached = this.entries.get(app);
+  get(key: string, load: () => Promise<T>): Promise<T | null> {
+    const cached = this.entries.get(key);
     if (cached && Date.now() - cached.at < ADDON_LIST_TTL_MS) return cached.value;
     const value = load().catch((err: unknown) => {
       if (isNotFound(err)) return null;
-      this.entries.delete(app);
+      this.entries.delete(key);
       throw err;
     });
-    this.entries.set(app, { at: Date.now(), value });
+    this.entries.set(key, { at: Date.now(), value });
     return value;
   }
 
-  forget(app: string): void {
-    this.entries.delete(app);
+  forget(key: string): void {
+    this.entries.delete(key);
   }
 }
 
@@ -32,6 +32,8 @@ export class ScalingoContext {
   private readonly addonLists = new SharedReads<Addon[]>();
   private readonly variableLists = new SharedReads<Variable[]>();
   private readonly appIds = new Map<string, Promise<string | null>>();
+  private readonly firewallRuleLists = new SharedReads<FirewallRule[]>();
+  private readonly databases = new SharedReads<Database>();
 
   constructor(readonly client: ScalingoClient) {}
 
@@ -77,6 +79,24 @@ export class ScalingoContext {
     if (a === b) return true;
     const [idA, idB] = await Promise.all([this.appId(a, signal), this.appId(b, signal)]);
     return idA !== null && idA === idB;
+  }
+
+  /**
+   * The firewall rules of a database (null when it no longer exists), one list for all the
+   * rules Terraform refreshes at once.
+   */
+  firewallRulesOf(app: string, addonId: string, signal: AbortSignal): Promise<FirewallRule[] | null> {
+    return this.firewallRuleLists.get(`${app}/${addonId}`, () => this.client.firewallRules.list(app, addonId, { signal }));
+  }
+
+  /** Forget the rules read of a database, after writing one. */
+  forgetFirewallRules(app: string, addonId: string): void {
+    this.firewallRuleLists.forget(`${app}/${addonId}`);
+  }
+
+  /** A database as plan-time checks see it (null when it does not exist), shared by concurrent plans. */
+  databaseOf(app: string, addonId: string, signal: AbortSignal): Promise<Database | null> {
+    return this.databases.get(`${app}/${addonId}`, () => this.client.databases.get(app, addonId, { signal }));
   }
 
   /** Forget what was read of an app, after writing to it. */
