@@ -14,7 +14,7 @@ export interface DatabaseFirewallRuleConfig extends cdktf.TerraformMetaArguments
   */
   readonly addonId: string;
   /**
-  * ID (or name) of the app the database addon belongs to. Changing it replaces the rule.
+  * ID (or name) of the app the database addon belongs to. Changing it to another app replaces the rule; the same app by name instead of ID (or the reverse) changes nothing.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/scalingo-community/scalingo/latest/docs/resources/database_firewall_rule#app DatabaseFirewallRule#app}
   */

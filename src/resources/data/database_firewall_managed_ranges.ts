@@ -8,6 +8,7 @@ import type { DataSourceDefinition } from '../../framework/resource.js';
 import { attr } from '../../framework/schema.js';
 import { isNotFound } from '../../scalingo/index.js';
 import type { ScalingoContext } from '../shared/context.js';
+import { appValidator } from '../shared/app.js';
 
 export type ManagedRangesModel = { app: string; addon_id: string; name: string | null; ranges: { id: string; name: string }[] | null };
 
@@ -18,7 +19,7 @@ export const databaseFirewallManagedRangesDataSource: DataSourceDefinition<Manag
     block: {
       description: 'The networks Scalingo maintains (such as its regions\' application egress addresses), which `scalingo_database_firewall_rule` can allow by ID with `managed_range`.',
       attributes: {
-        app: attr.string({ required: true, description: 'ID (or name) of an app with a database addon (the database API lists the ranges for a database\'s token).' }),
+        app: attr.string({ required: true, description: 'ID (or name) of an app with a database addon (the database API lists the ranges for a database\'s token).', validators: [appValidator()] }),
         addon_id: attr.string({ required: true, description: 'ID of one of its database addons (`ad-…`).' }),
         name: attr.string({ optional: true, description: 'Keep only the range of this exact name; an error when there is none.' }),
         ranges: attr.listOf(objectOf({ id: StringType, name: StringType }), { computed: true, description: 'The ranges, by name: `id` (for `managed_range`) and `name`.' }),

@@ -3,6 +3,7 @@
 import { requiresReplace, useStateForUnknown } from '../../framework/planmodifiers.js';
 import { attr, type Schema } from '../../framework/schema.js';
 import { cidrBlock, stringLengthBetween } from '../../framework/validators.js';
+import { appValidator } from '../shared/app.js';
 
 export type FirewallRuleModel = {
   id: string | null;
@@ -22,7 +23,11 @@ export const firewallRuleSchema: Schema = {
       'A firewall rule of a Scalingo database addon: a network allowed to reach the database while it is reachable from the internet (feature `publicly-available`). Either a `custom_range` (a CIDR block of your own) or a `managed_range` (a network Scalingo maintains, by ID; see the `scalingo_database_firewall_managed_ranges` data source). Only the label changes in place.',
     attributes: {
       id: attr.string({ computed: true, description: '`<app>:<addon_id>:<rule_id>`, the import ID.', planModifiers: [useStateForUnknown()] }),
-      app: attr.string({ required: true, description: 'ID (or name) of the app the database addon belongs to. Changing it replaces the rule.', planModifiers: [requiresReplace()] }),
+      app: attr.string({
+        required: true,
+        description: 'ID (or name) of the app the database addon belongs to. Changing it to another app replaces the rule; the same app by name instead of ID (or the reverse) changes nothing.',
+        validators: [appValidator()],
+      }),
       addon_id: attr.string({ required: true, description: 'ID of the database addon (`ad-…`). Changing it replaces the rule.', planModifiers: [requiresReplace()] }),
       custom_range: attr.string({
         optional: true,

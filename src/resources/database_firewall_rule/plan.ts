@@ -6,6 +6,7 @@ import type { Diagnostics } from '../../framework/diagnostics.js';
 import type { OperationContext, Planned, PlanRequest } from '../../framework/resource.js';
 import type { ScalingoContext } from '../shared/context.js';
 import type { FirewallRuleModel } from './model.js';
+import { replaceIfAnotherApp } from '../shared/app.js';
 
 const PUBLIC = 'publicly-available';
 
@@ -22,6 +23,8 @@ export function validateFirewallRuleConfig(config: Planned<FirewallRuleModel>, d
 export async function planFirewallRule(request: PlanRequest<FirewallRuleModel>, ctx: OperationContext<ScalingoContext>): Promise<void> {
   const { planned } = request;
   if (planned === null) return;
+  // The same app by name or by ID is no change; another app replaces the rule.
+  await replaceIfAnotherApp(request, ctx);
   const { app, addon_id: addonId } = planned;
   if (isUnknown(app) || isUnknown(addonId)) return; // the database is created in this same apply
   const database = await ctx.provider.databaseOf(app, addonId, ctx.signal);

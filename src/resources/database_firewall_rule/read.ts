@@ -6,6 +6,7 @@ import type { FirewallRule } from '../../scalingo/index.js';
 import type { ScalingoContext } from '../shared/context.js';
 import { addonObjectId, parseAddonObjectId } from '../shared/object_id.js';
 import type { FirewallRuleModel } from './model.js';
+import { canonicalApp } from '../shared/app.js';
 
 type Ctx = OperationContext<ScalingoContext>;
 
@@ -40,5 +41,6 @@ export async function importRule(id: string, ctx: Ctx): Promise<FirewallRuleMode
   if (rules === null) throw new DiagnosticError('Cannot import', `App ${parsed.app} has no database addon ${parsed.addonId} (or this token cannot see it).`);
   const rule = rules.find((r) => r.id === parsed.name);
   if (!rule) throw new DiagnosticError('Cannot import', `Database ${parsed.addonId} has no firewall rule ${parsed.name}.`);
-  return stateFromRule(parsed.app, parsed.addonId, rule);
+  // Recorded by ID whichever way it was given: the configuration may use either.
+  return stateFromRule(await canonicalApp(parsed.app, ctx), parsed.addonId, rule);
 }

@@ -9,6 +9,7 @@ import type { EphemeralResourceDefinition } from '../../framework/resource.js';
 import { attr } from '../../framework/schema.js';
 import { parseConnectionUrl, pickConnectionVariable, urlVariablePrefix } from '../shared/connection_url.js';
 import type { ScalingoContext } from '../shared/context.js';
+import { appValidator } from '../shared/app.js';
 
 export type DatabaseCredentialsModel = {
   app: string;
@@ -29,7 +30,7 @@ export const databaseCredentialsEphemeralResource: EphemeralResourceDefinition<D
       description:
         'Connection credentials of a database addon\'s default user, read from the app\'s `SCALINGO_<TECH>_URL` variable (e.g. `SCALINGO_POSTGRESQL_URL`) each time Terraform runs. Being ephemeral (Terraform 1.10+), the values never reach the state or a plan file: pass them to write-only attributes (such as `password_wo` of `scalingo_database_user`), provider blocks (such as a `postgresql` provider) or other ephemeral contexts.',
       attributes: {
-        app: attr.string({ required: true, description: 'ID (or name) of the app the addon belongs to.' }),
+        app: attr.string({ required: true, description: 'ID (or name) of the app the addon belongs to.', validators: [appValidator()] }),
         addon_id: attr.string({ required: true, description: 'ID of the database addon (`ad-…`).' }),
         url: attr.string({ computed: true, sensitive: true, description: 'The whole connection URL, e.g. `postgresql://<user>:<password>@<host>:<port>/<database>?sslmode=prefer`.' }),
         host: attr.string({ computed: true, description: 'Host name of the database (without brackets for an IPv6 address).' }),
