@@ -5,7 +5,7 @@
 import type { Unknown, Value, ValueObject } from '../cty/value.js';
 import type { Logger } from '../log/logger.js';
 import type { AttributePath, Diagnostics } from './diagnostics.js';
-import type { Schema } from './schema.js';
+import type { IdentitySchema, Schema } from './schema.js';
 
 /** A model in plan-time hooks: any attribute may still be unknown. */
 export type Planned<M> = { [K in keyof M]: M[K] | Unknown };
@@ -64,6 +64,76 @@ export interface ResourceDefinition<M extends ValueObject = ValueObject, P = unk
   delete(request: { prior: M; privateState: ValueObject | null }, ctx: OperationContext<P>): Promise<void>;
   /** Turn an import ID into enough state for read to fill in the rest. */
   importState?(id: string, ctx: OperationContext<P>): Promise<Partial<M>>;
+  /** Resource identity (Terraform 1.12+): import by identity, identity kept in state. */
+  readonly identity?: IdentityDefinition<M, P>;
+  /**
+   * The configuration that manages an existing object (GenerateResourceConfig, for
+   * `terraform query -generate-config-out`). Without it the framework writes the required
+   * attributes, and optional ones that differ from their default; optional+computed ones are
+   * left to be recorded from the object.
+   */
+  generateConfig?(state: M): Partial<M>;
+}
+
+/** Stored identity JSON of an older identity version -> the next version. */
+export type IdentityUpgrader = (identity: Record<string, unknown>) => Record<string, unknown>;
+
+export interface IdentityDefinition<M, P = unknown, I extends ValueObject = ValueObject> {
+  readonly schema: IdentitySchema;
+  /** Keyed by the version they upgrade from. */
+  readonly upgraders?: Readonly<Record<number, IdentityUpgrader>>;
+  /**
+   * The identity of an object from its state, normalised so that one remote object always
+   * has the same identity (e.g. an app name resolved to the app's ID). May call the API.
+   */
+  fromState(state: M, ctx: OperationContext<P>): Promise<I> | I;
+  /** Import by identity: enough state for read to fill in the rest. */
+  importState(identity: I, ctx: OperationContext<P>): Promise<Partial<M>>;
+}
+
+// ---- list resources (`terraform query`, Terraform 1.14) ----
+
+export interface ListRequest<C> {
+  readonly config: C;
+  /** Whether Terraform wants each result's full object (include_resource, generated config). */
+  readonly includeResource: boolean;
+  /** Terraform stops reading after this many results; stop producing them too. */
+  readonly limit: number;
+}
+
+export interface ListResult<M> {
+  /** The object's state, as read would return it; its identity is derived from it. */
+  readonly state: M;
+  /** What a person recognises, e.g. `my-app / postgresql-business-1024`. */
+  readonly displayName: string;
+}
+
+/** Lists existing remote objects of a resource type, which must have an identity. */
+export interface ListResourceDefinition<C extends ValueObject = ValueObject, P = unknown> {
+  /** The managed resource type whose objects this lists. */
+  readonly typeName: string;
+  /** The `config { ... }` block of a `list` block. */
+  readonly schema: Schema;
+  validateConfig?(request: ConfigValidationRequest<C>): void;
+  list(request: ListRequest<C>, ctx: OperationContext<P>): AsyncIterable<ListResult<ValueObject>>;
+}
+
+// ---- actions (Terraform 1.14) ----
+
+export interface ActionContext<P> extends OperationContext<P> {
+  /** Tell the user how it goes; Terraform prints each message as it arrives. */
+  progress(message: string): void;
+}
+
+/** An imperative operation (`action` blocks, `terraform apply -invoke`, action_trigger). */
+export interface ActionDefinition<C extends ValueObject = ValueObject, P = unknown> {
+  readonly typeName: string;
+  readonly schema: Schema;
+  validateConfig?(request: ConfigValidationRequest<C>): void;
+  /** Plan-time checks (diagnostics); nothing is written. */
+  plan?(request: { config: Planned<C> }, ctx: OperationContext<P>): Promise<void> | void;
+  /** Run it to the end; a thrown error becomes the action's failure diagnostic. */
+  invoke(request: { config: C }, ctx: ActionContext<P>): Promise<void>;
 }
 
 export interface DataSourceDefinition<M extends ValueObject = ValueObject, P = unknown> {
@@ -128,6 +198,8 @@ export interface ProviderDefinition<P = unknown> {
   readonly resources: readonly ResourceDefinition<ValueObject, P>[];
   readonly dataSources: readonly DataSourceDefinition<ValueObject, P>[];
   readonly ephemeralResources?: readonly EphemeralResourceDefinition<ValueObject, P>[];
+  readonly listResources?: readonly ListResourceDefinition<ValueObject, P>[];
+  readonly actions?: readonly ActionDefinition<ValueObject, P>[];
 }
 
 export type { Value, ValueObject };

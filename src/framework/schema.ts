@@ -180,3 +180,35 @@ function nestedProblems(nested: NestedAttributes, where: string): string[] {
   }
   return problems;
 }
+
+// ---- resource identity (Terraform 1.12+, protocol 6.9) ----
+
+/** One attribute of a resource identity: a primitive (or list of primitives). */
+export interface IdentityAttributeSchema {
+  readonly type: CtyType;
+  /** Must be given in an `import { identity = {...} }` block. */
+  readonly requiredForImport?: boolean;
+  /** May be given in an import block; the provider fills it in otherwise. */
+  readonly optionalForImport?: boolean;
+  /** Markdown. */
+  readonly description: string;
+}
+
+/** The attributes that name one remote object, stable for its whole life. */
+export interface IdentitySchema {
+  /** Bumped when the identity changes shape; stored identities then go through upgraders. */
+  readonly version: number;
+  readonly attributes: Readonly<Record<string, IdentityAttributeSchema>>;
+}
+
+const identityTypes = new WeakMap<IdentitySchema, CtyType>();
+
+/** The object type of identity values. */
+export function identityType(schema: IdentitySchema): CtyType {
+  let type = identityTypes.get(schema);
+  if (!type) {
+    type = objectOf(Object.fromEntries(Object.entries(schema.attributes).map(([name, a]) => [name, a.type])));
+    identityTypes.set(schema, type);
+  }
+  return type;
+}

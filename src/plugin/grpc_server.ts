@@ -6,7 +6,7 @@
 import type { Duplex } from 'node:stream';
 import { Server, ServerCredentials, status, type ServerUnaryCall, type ServerWritableStream, type sendUnaryData, type ServiceDefinition, type UntypedServiceImplementation } from '@grpc/grpc-js';
 import type { Logger } from '../log/logger.js';
-import { PROVIDER_METHODS, PROVIDER_SERVICE, type ProviderDispatcher } from '../protocol/methods.js';
+import { PROVIDER_METHODS, PROVIDER_SERVICE, PROVIDER_STREAMING_METHODS, type ProviderDispatcher } from '../protocol/methods.js';
 import { controllerImplementation, controllerService, healthImplementation, healthService, stdioImplementation, stdioService } from './side_services.js';
 import { mark, reportStartup } from './startup_trace.js';
 
@@ -60,11 +60,12 @@ export function startGrpcServer(o: GrpcServerOptions): GrpcServer {
 
 function providerServiceDefinition(): ServiceDefinition {
   const definition: Record<string, ServiceDefinition[string]> = {};
-  for (const method of PROVIDER_METHODS) {
+  const streaming = new Set<string>(PROVIDER_STREAMING_METHODS);
+  for (const method of [...PROVIDER_METHODS, ...PROVIDER_STREAMING_METHODS]) {
     definition[method] = {
       path: `/${PROVIDER_SERVICE}/${method}`,
       requestStream: false,
-      responseStream: false,
+      responseStream: streaming.has(method),
       // Bytes in, bytes out: the protocol layer decodes and encodes, once it has loaded.
       requestSerialize: (m: Buffer) => m,
       requestDeserialize: (b: Buffer) => b,
@@ -95,6 +96,28 @@ function providerServiceImplementation(getDispatcher: () => Promise<ProviderDisp
             callback({ code: status.INTERNAL, details: message }, null);
           },
         );
+    };
+  }
+  for (const method of PROVIDER_STREAMING_METHODS) {
+    impl[method] = (call: ServerWritableStream<Buffer, Uint8Array>) => {
+      const controller = new AbortController();
+      call.on('cancelled', () => controller.abort(new Error(`${method} was cancelled by Terraform`)));
+      const run = async () => {
+        const dispatch = await getDispatcher();
+        for await (const event of dispatch.stream(method, call.request, controller.signal)) {
+          if (controller.signal.aborted) break;
+          // Respect back-pressure: wait for the transport to drain before the next event.
+          if (!call.write(event)) await new Promise<void>((resolve) => call.once('drain', () => resolve()));
+        }
+      };
+      run().then(
+        () => call.end(),
+        (err: unknown) => {
+          const message = err instanceof Error ? err.message : String(err);
+          log.error('RPC failed', { tf_rpc: method, error: message });
+          call.emit('error', { code: status.INTERNAL, details: message });
+        },
+      );
     };
   }
   return impl;

@@ -10,6 +10,7 @@ export const PROVIDER_METHODS = [
   'ValidateDataResourceConfig',
   'UpgradeResourceState',
   'GetResourceIdentitySchemas',
+  'UpgradeResourceIdentity',
   'ConfigureProvider',
   'ReadResource',
   'PlanResourceChange',
@@ -20,10 +21,25 @@ export const PROVIDER_METHODS = [
   'OpenEphemeralResource',
   'RenewEphemeralResource',
   'CloseEphemeralResource',
+  'GenerateResourceConfig',
+  'ValidateListResourceConfig',
+  'PlanAction',
+  'ValidateActionConfig',
   'StopProvider',
 ] as const;
 
 export type ProviderMethod = (typeof PROVIDER_METHODS)[number];
 
-/** Serves one RPC: request bytes in, response bytes out. */
-export type ProviderDispatcher = (method: string, request: Uint8Array, signal: AbortSignal) => Promise<Uint8Array>;
+/** Server-streaming RPCs (protocol 6.10): one request, a stream of events back. */
+export const PROVIDER_STREAMING_METHODS = ['ListResource', 'InvokeAction'] as const;
+
+export type ProviderStreamingMethod = (typeof PROVIDER_STREAMING_METHODS)[number];
+
+/**
+ * Serves one RPC: request bytes in, response bytes out; `stream` serves a server-streaming
+ * RPC, each event's bytes in turn.
+ */
+export interface ProviderDispatcher {
+  (method: string, request: Uint8Array, signal: AbortSignal): Promise<Uint8Array>;
+  stream(method: string, request: Uint8Array, signal: AbortSignal): AsyncIterable<Uint8Array>;
+}

@@ -5,22 +5,34 @@
 import type { ValueObject } from '../../cty/value.js';
 import type { Logger } from '../../log/logger.js';
 import { DiagnosticError, Diagnostics } from '../diagnostics.js';
-import type { DataSourceDefinition, EphemeralResourceDefinition, OperationContext, ProviderDefinition, ResourceDefinition } from '../resource.js';
+import type {
+  ActionDefinition,
+  DataSourceDefinition,
+  EphemeralResourceDefinition,
+  IdentityDefinition,
+  ListResourceDefinition,
+  OperationContext,
+  ProviderDefinition,
+  ResourceDefinition,
+} from '../resource.js';
+import type { IdentitySchema, Schema } from '../schema.js';
 import { timeoutBehind } from '../timeouts.js';
-import type { Schema } from '../schema.js';
 
 export interface ServerCapabilities {
   readonly planDestroy: boolean;
   readonly getProviderSchemaOptional: boolean;
+  readonly generateResourceConfig: boolean;
 }
 
 export class ProviderServer<P = unknown> {
-  readonly capabilities: ServerCapabilities = { planDestroy: true, getProviderSchemaOptional: true };
+  readonly capabilities: ServerCapabilities = { planDestroy: true, getProviderSchemaOptional: true, generateResourceConfig: true };
   private readonly stopController = new AbortController();
   private configured: P | undefined;
   private readonly resources = new Map<string, ResourceDefinition<ValueObject, P>>();
   private readonly dataSources = new Map<string, DataSourceDefinition<ValueObject, P>>();
   private readonly ephemeralResources = new Map<string, EphemeralResourceDefinition<ValueObject, P>>();
+  private readonly lists = new Map<string, ListResourceDefinition<ValueObject, P>>();
+  private readonly actions = new Map<string, ActionDefinition<ValueObject, P>>();
 
   constructor(
     readonly provider: ProviderDefinition<P>,
@@ -29,6 +41,8 @@ export class ProviderServer<P = unknown> {
     for (const r of provider.resources) this.resources.set(r.typeName, r);
     for (const d of provider.dataSources) this.dataSources.set(d.typeName, d);
     for (const e of provider.ephemeralResources ?? []) this.ephemeralResources.set(e.typeName, e);
+    for (const l of provider.listResources ?? []) this.lists.set(l.typeName, l);
+    for (const a of provider.actions ?? []) this.actions.set(a.typeName, a);
   }
 
   get stopSignal(): AbortSignal {
@@ -63,6 +77,35 @@ export class ProviderServer<P = unknown> {
     const e = this.ephemeralResources.get(typeName);
     if (!e) diags.error('Unknown ephemeral resource', `This provider has no ephemeral resource type "${typeName}".`);
     return e;
+  }
+
+  listResource(typeName: string, diags: Diagnostics): ListResourceDefinition<ValueObject, P> | undefined {
+    const l = this.lists.get(typeName);
+    if (!l) diags.error('Unknown list resource', `This provider cannot list "${typeName}".`);
+    return l;
+  }
+
+  action(typeName: string, diags: Diagnostics): ActionDefinition<ValueObject, P> | undefined {
+    const a = this.actions.get(typeName);
+    if (!a) diags.error('Unknown action', `This provider has no action "${typeName}".`);
+    return a;
+  }
+
+  /** The resource's identity definition, if it has one (no diagnostic otherwise). */
+  resourceIdentity(typeName: string): IdentityDefinition<ValueObject, P> | undefined {
+    return this.resources.get(typeName)?.identity;
+  }
+
+  identitySchemas(): Map<string, IdentitySchema> {
+    return new Map([...this.resources].flatMap(([k, r]) => (r.identity ? [[k, r.identity.schema] as const] : [])));
+  }
+
+  listResourceSchemas(): Map<string, Schema> {
+    return new Map([...this.lists].map(([k, l]) => [k, l.schema]));
+  }
+
+  actionSchemas(): Map<string, Schema> {
+    return new Map([...this.actions].map(([k, a]) => [k, a.schema]));
   }
 
   resourceSchemas(): Map<string, Schema> {

@@ -2,7 +2,7 @@
 // empty: Terraform dereferences it unconditionally.
 
 import { typeToJSON } from '../../cty/types.js';
-import type { AttributeNesting, AttributeSchema, BlockSchema, NestedAttributes, NestingMode, Schema } from '../../framework/schema.js';
+import type { AttributeNesting, AttributeSchema, BlockSchema, IdentitySchema, NestedAttributes, NestingMode, Schema } from '../../framework/schema.js';
 import { tfplugin6 } from '../wire.js';
 
 const encoder = new TextEncoder();
@@ -69,5 +69,20 @@ function attributeToProto(name: string, a: AttributeSchema): tfplugin6.Schema.At
     writeOnly: a.writeOnly === true,
     deprecated: a.deprecationMessage !== undefined,
     deprecationMessage: a.deprecationMessage ?? '',
+  };
+}
+
+export function identitySchemaToProto(schema: IdentitySchema): tfplugin6.ResourceIdentitySchema.$Properties {
+  return {
+    version: schema.version,
+    identityAttributes: Object.entries(schema.attributes)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, a]) => ({
+        name,
+        type: encoder.encode(JSON.stringify(typeToJSON(a.type))),
+        requiredForImport: a.requiredForImport === true,
+        optionalForImport: a.optionalForImport === true,
+        description: a.description,
+      })),
   };
 }

@@ -27,3 +27,14 @@ export function decodeObject(dv: DynamicValueMessage, type: CtyType): ValueObjec
 export function encodeDynamic(value: Value, type: CtyType): tfplugin6.DynamicValue.$Properties {
   return { msgpack: encodeValue(value, type) };
 }
+
+type IdentityDataMessage = tfplugin6.ResourceIdentityData.$Properties | null | undefined;
+
+/** A ResourceIdentityData (Terraform 1.12+); absent means the object has no identity yet. */
+export function decodeIdentity(data: IdentityDataMessage, type: CtyType): ValueObject | null {
+  return decodeObject(data?.identityData, type);
+}
+
+export function encodeIdentity(identity: ValueObject | null, type: CtyType): tfplugin6.ResourceIdentityData.$Properties | null {
+  return identity === null ? null : { identityData: encodeDynamic(identity, type) };
+}

@@ -1,9 +1,10 @@
 import { Diagnostics } from '../../framework/diagnostics.js';
-import { impliedType } from '../../framework/schema.js';
+import { identityType, impliedType } from '../../framework/schema.js';
 import { applyResourceChange as apply } from '../../framework/server/apply_resource_change.js';
+import { appliedIdentity } from '../../framework/server/identity.js';
 import type { ProviderServer } from '../../framework/server/server.js';
 import { diagnosticsToProto } from '../convert/diagnostics.js';
-import { decodeObject, encodeDynamic } from '../convert/values.js';
+import { decodeIdentity, decodeObject, encodeDynamic, encodeIdentity } from '../convert/values.js';
 import type { tfplugin6 } from '../wire.js';
 
 export async function applyResourceChange(server: ProviderServer, req: tfplugin6.ApplyResourceChange.Request, signal: AbortSignal): Promise<tfplugin6.ApplyResourceChange.Response.$Properties> {
@@ -21,5 +22,14 @@ export async function applyResourceChange(server: ProviderServer, req: tfplugin6
     diags,
     signal,
   );
-  return { newState: encodeDynamic(result.state, type), private: result.privateState, diagnostics: diagnosticsToProto(diags.items) };
+  const idType = resource.identity ? identityType(resource.identity.schema) : undefined;
+  const identity = idType
+    ? await appliedIdentity(server, { typeName: req.typeName, state: result.state, plannedIdentity: decodeIdentity(req.plannedIdentity, idType) }, diags, signal)
+    : null;
+  return {
+    newState: encodeDynamic(result.state, type),
+    private: result.privateState,
+    diagnostics: diagnosticsToProto(diags.items),
+    ...(idType && identity !== null ? { newIdentity: encodeIdentity(identity, idType) } : {}),
+  };
 }
