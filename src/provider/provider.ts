@@ -1,8 +1,9 @@
 // The Scalingo provider: its configuration, and the registry of resources and data sources.
 
 import type { ValueObject } from '../cty/value.js';
-import type { DataSourceDefinition, EphemeralResourceDefinition, ProviderDefinition, ResourceDefinition } from '../framework/resource.js';
+import type { ActionDefinition, DataSourceDefinition, EphemeralResourceDefinition, ListResourceDefinition, ProviderDefinition, ResourceDefinition } from '../framework/resource.js';
 import { addonResource } from '../resources/addon/index.js';
+import { addonListResource } from '../resources/addon/list.js';
 import { appDataSource } from '../resources/data/app.js';
 import { addonPlansDataSource } from '../resources/data/addon_plans.js';
 import { addonsDataSource } from '../resources/data/addons.js';
@@ -11,6 +12,7 @@ import { databaseExtensionResource } from '../resources/database_extension/index
 import { databaseFirewallRuleResource } from '../resources/database_firewall_rule/index.js';
 import { databaseFirewallManagedRangesDataSource } from '../resources/data/database_firewall_managed_ranges.js';
 import { databaseUserResource } from '../resources/database_user/index.js';
+import { databaseUserListResource } from '../resources/database_user/list.js';
 import { databaseUsersDataSource } from '../resources/data/database_users.js';
 import { databaseCredentialsEphemeralResource } from '../resources/ephemeral/database_credentials.js';
 import { loadScalingoClient } from '../scalingo/index.js';
@@ -20,6 +22,10 @@ import { PROVIDER_VERSION } from './version.js';
 export const resources = [addonResource, databaseUserResource, databaseExtensionResource, databaseFirewallRuleResource] as unknown as readonly ResourceDefinition<ValueObject, ScalingoContext>[];
 export const dataSources = [addonPlansDataSource, addonsDataSource, appDataSource, databaseUsersDataSource, databaseFirewallManagedRangesDataSource] as unknown as readonly DataSourceDefinition<ValueObject, ScalingoContext>[];
 export const ephemeralResources = [databaseCredentialsEphemeralResource] as unknown as readonly EphemeralResourceDefinition<ValueObject, ScalingoContext>[];
+
+// Terraform 1.14: `list` blocks of `terraform query`, and actions.
+export const listResources = [addonListResource, databaseUserListResource] as unknown as readonly ListResourceDefinition<ValueObject, ScalingoContext>[];
+export const actions = [] as unknown as readonly ActionDefinition<ValueObject, ScalingoContext>[];
 
 export const scalingoProvider: ProviderDefinition<ScalingoContext> = {
   typeName: 'scalingo',
@@ -51,4 +57,6 @@ export const scalingoProvider: ProviderDefinition<ScalingoContext> = {
   resources,
   dataSources,
   ephemeralResources,
+  listResources,
+  actions,
 };

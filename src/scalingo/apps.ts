@@ -1,8 +1,8 @@
-// App-level reads of the main API: the app itself, and its environment variables (where the
+// App-level reads of the main API: the apps the token can see, one app, and its environment variables (where the
 // connection URL lives).
 
 import type { CallOptions, Requester } from './requester.js';
-import { AppResponseSchema, VariablesResponseSchema } from './schemas.js';
+import { AppResponseSchema, AppsResponseSchema, VariablesResponseSchema } from './schemas.js';
 import type { App, Variable } from './schemas.js';
 
 export interface ListVariablesOptions extends CallOptions {
@@ -14,6 +14,15 @@ export class AppsApi {
   private readonly r: Requester;
   constructor(requester: Requester) {
     this.r = requester;
+  }
+
+  /** `GET /v1/apps`: every app the token can see (one request, not paginated). */
+  async list(opts: CallOptions = {}): Promise<App[]> {
+    const res = await this.r.send(
+      { api: 'main', method: 'GET', route: '/apps', params: {}, auth: 'bearer', expect: [200], schema: AppsResponseSchema, operation: 'list the apps' },
+      opts,
+    );
+    return res.data.apps;
   }
 
   /** `GET /v1/apps/{app}`, by ID or name. */

@@ -140,6 +140,7 @@ export const AppSchema = z.object({
 });
 export type App = z.output<typeof AppSchema>;
 export const AppResponseSchema = z.object({ app: AppSchema });
+export const AppsResponseSchema = z.object({ apps: z.array(AppSchema) });
 
 export const VariableSchema = z.object({
   id: lenient(z.string()),
@@ -148,6 +149,7 @@ export const VariableSchema = z.object({
 });
 export type Variable = z.output<typeof VariableSchema>;
 export const VariablesResponseSchema = z.object({ variables: z.array(VariableSchema) });
+
 
 // ---------------------------------------------------------------------------------------------
 // Database API

@@ -1,11 +1,12 @@
 // UpgradeResourceIdentity: a stored identity written by an older identity schema version is
 // brought to the current one, without contacting the API.
 
-import { jsonToValue, parseLosslessJson } from '../../cty/json.js';
+import { jsonToValue } from '../../cty/json.js';
 import type { ValueObject } from '../../cty/value.js';
 import type { Diagnostics } from '../diagnostics.js';
 import { identityType } from '../schema.js';
 import type { ProviderServer } from './server.js';
+import { parseStoredObject } from './upgrade_resource_state.js';
 
 export interface UpgradeIdentityRequest {
   readonly typeName: string;
@@ -25,18 +26,9 @@ export function upgradeResourceIdentity(server: ProviderServer, req: UpgradeIden
     diags.error('Identity from a newer provider', `The stored identity has version ${req.version}, newer than this provider's ${def.schema.version}; use a newer provider version.`);
     return null;
   }
-  let stored: unknown;
-  try {
-    stored = parseLosslessJson(req.rawJson ?? '');
-  } catch (err) {
-    diags.error('Invalid stored identity', `The stored identity is not valid JSON: ${(err as Error).message}`);
-    return null;
-  }
-  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
-    diags.error('Invalid stored identity', 'The stored identity is not a JSON object.');
-    return null;
-  }
-  let identity = stored as Record<string, unknown>;
+  const stored = parseStoredObject(req.rawJson ?? '', 'identity', diags);
+  if (stored === null) return null;
+  let identity = stored;
   for (let v = req.version; v < def.schema.version; v++) {
     const upgrade = def.upgraders?.[v];
     if (!upgrade) {

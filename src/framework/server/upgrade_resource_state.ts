@@ -9,6 +9,22 @@ import { conformToSchema, nullWriteOnly } from '../plan.js';
 import { impliedType } from '../schema.js';
 import type { ProviderServer } from './server.js';
 
+/** Stored JSON (state or identity) that must be an object; null with an error otherwise. */
+export function parseStoredObject(rawJson: string, what: 'state' | 'identity', diags: Diagnostics): Record<string, unknown> | null {
+  let stored: unknown;
+  try {
+    stored = parseLosslessJson(rawJson);
+  } catch (err) {
+    diags.error(`Invalid stored ${what}`, `The stored ${what} is not valid JSON: ${(err as Error).message}`);
+    return null;
+  }
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
+    diags.error(`Invalid stored ${what}`, `The stored ${what} is not a JSON object.`);
+    return null;
+  }
+  return stored as Record<string, unknown>;
+}
+
 export function upgradeResourceState(
   server: ProviderServer,
   typeName: string,
@@ -22,18 +38,9 @@ export function upgradeResourceState(
     diags.error('Unsupported state format', 'This resource instance was stored by a Terraform version older than 0.12; upgrade it with Terraform 0.12 or later first.');
     return null;
   }
-  let stored: unknown;
-  try {
-    stored = parseLosslessJson(rawJson);
-  } catch (err) {
-    diags.error('Invalid stored state', `The stored state is not valid JSON: ${(err as Error).message}`);
-    return null;
-  }
-  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
-    diags.error('Invalid stored state', 'The stored state is not a JSON object.');
-    return null;
-  }
-  let state = stored as Record<string, unknown>;
+  const stored = parseStoredObject(rawJson, 'state', diags);
+  if (stored === null) return null;
+  let state = stored;
   const current = resource.schema.version;
   if (storedVersion > current) {
     diags.error('State from a newer provider', `The state was written by schema version ${storedVersion}, newer than this provider's ${current}; use a newer provider version.`);

@@ -9,6 +9,7 @@ import { createAddon, deleteAddon, updateAddon } from './apply.js';
 import { planDatabaseUrl, withDatabaseUrl } from './database_url.js';
 import { addonSchema, type AddonModel } from './model.js';
 import { planAddon, validateAddonConfig } from './plan.js';
+import { addonIdentity } from './identity.js';
 import { importAddon, readAddon } from './read.js';
 
 export const addonResource: ResourceDefinition<AddonModel, ScalingoContext> = {
@@ -51,4 +52,6 @@ export const addonResource: ResourceDefinition<AddonModel, ScalingoContext> = {
   importState(id, ctx) {
     return importAddon(id, ctx);
   },
+
+  identity: addonIdentity,
 };

@@ -62,12 +62,25 @@ export async function importAddon(id: string, ctx: Ctx): Promise<AddonModel> {
     throw new DiagnosticError('Invalid import ID', `Expected "<app>:<addon_id>", e.g. "6aad453a756f15040c87a2e9:ad-9f0c2a8e-…"; got "${id}".`);
   }
   const [app, addonId] = parts as [string, string];
+  return importAddonOf(app, addonId, ctx);
+}
+
+/** Import of addon `addonId` of `app` (by ID or by identity). */
+export async function importAddonOf(app: string, addonId: string, ctx: Ctx): Promise<AddonModel> {
   const addon = await ctx.provider.findAddon(app, addonId, ctx.signal);
   if (!addon) throw new DiagnosticError('Cannot import', `App ${app} has no addon ${addonId}.`);
   // Recorded by ID whichever way it was given: the configuration may use either (see plan.ts).
-  const imported = stateFromAddon(addon, { app: await canonicalApp(app, ctx), provider_id: addon.addon_provider.id, timeouts: null });
+  return existingAddonState(await canonicalApp(app, ctx), addon, ctx);
+}
+
+/**
+ * The whole state of an existing addon, as import records it: for a database, also its
+ * enabled features and version (two more requests: the addon's DB-API token, the database).
+ */
+export async function existingAddonState(appId: string, addon: Addon, ctx: Ctx): Promise<AddonModel> {
+  const imported = stateFromAddon(addon, { app: appId, provider_id: addon.addon_provider.id, timeouts: null });
   if (!(await ctx.provider.isDatabase(addon.addon_provider.id, ctx.signal).catch(() => false))) return imported;
-  const database = await databaseOrGone(ctx, app, addonId);
+  const database = await databaseOrGone(ctx, appId, addon.id);
   return database ? withDatabase(imported, database) : imported;
 }
 

@@ -8,7 +8,8 @@ import { replaceIfAnotherApp } from '../shared/app.js';
 import type { ScalingoContext } from '../shared/context.js';
 import { createExtension, deleteExtension, updateExtension } from './apply.js';
 import { databaseExtensionSchema, type DatabaseExtensionModel } from './model.js';
-import { importExtension, readExtension } from './read.js';
+import { addonObjectIdentity } from '../shared/identity.js';
+import { importExtension, importExtensionOf, readExtension } from './read.js';
 
 export const databaseExtensionResource: ResourceDefinition<DatabaseExtensionModel, ScalingoContext> = {
   typeName: 'scalingo_database_extension',
@@ -37,4 +38,6 @@ export const databaseExtensionResource: ResourceDefinition<DatabaseExtensionMode
   importState(id, ctx) {
     return importExtension(id, ctx);
   },
+
+  identity: addonObjectIdentity<DatabaseExtensionModel>('Extension name, e.g. `pg_trgm`.', importExtensionOf),
 };

@@ -44,10 +44,15 @@ export async function readExtension(state: DatabaseExtensionModel, ctx: Ctx): Pr
 export async function importExtension(id: string, ctx: Ctx): Promise<Partial<DatabaseExtensionModel>> {
   const parsed = parseAddonObjectId(id);
   if (!parsed) throw new DiagnosticError('Invalid import ID', `Expected "<app>:<addon_id>:<name>", e.g. "my-app:ad-9f0c2a8e-…:pg_trgm"; got ${JSON.stringify(id)}.`);
-  const unavailable = unavailableExtensionMessage(parsed.name);
+  return importExtensionOf(parsed.app, parsed.addonId, parsed.name, ctx);
+}
+
+/** What read needs to find extension `name` of a database addon (by ID or by identity). */
+export async function importExtensionOf(app: string, addonId: string, name: string, ctx: Ctx): Promise<Partial<DatabaseExtensionModel>> {
+  const unavailable = unavailableExtensionMessage(name);
   if (unavailable) throw new DiagnosticError('Unavailable PostgreSQL extension', unavailable);
   // Recorded by ID whichever way it was given: the configuration may use either.
-  return { id, app: await canonicalApp(parsed.app, ctx), addon_id: parsed.addonId, name: parsed.name, schema: null, version: null };
+  return { id: addonObjectId(app, addonId, name), app: await canonicalApp(app, ctx), addon_id: addonId, name, schema: null, version: null };
 }
 
 function rethrowAsDiagnostic(summary: string): (err: unknown) => never {

@@ -7,7 +7,8 @@ import type { ScalingoContext } from '../shared/context.js';
 import { createUser, deleteUser, updateUser } from './apply.js';
 import { databaseUserSchema, type DatabaseUserModel } from './model.js';
 import { planUser, validateUserConfig } from './plan.js';
-import { importUser, readUser } from './read.js';
+import { addonObjectIdentity } from '../shared/identity.js';
+import { importUser, importUserOf, readUser } from './read.js';
 
 export const databaseUserResource: ResourceDefinition<DatabaseUserModel, ScalingoContext> = {
   typeName: 'scalingo_database_user',
@@ -40,4 +41,6 @@ export const databaseUserResource: ResourceDefinition<DatabaseUserModel, Scaling
   importState(id, ctx) {
     return importUser(id, ctx);
   },
+
+  identity: addonObjectIdentity<DatabaseUserModel>('User name.', importUserOf),
 };

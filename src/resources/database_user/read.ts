@@ -58,7 +58,11 @@ export async function readUser(state: DatabaseUserModel, ctx: Ctx): Promise<Data
 export async function importUser(id: string, ctx: Ctx): Promise<Partial<DatabaseUserModel>> {
   const parsed = parseAddonObjectId(id);
   if (!parsed) throw new DiagnosticError('Invalid import ID', `Expected "<app>:<addon_id>:<name>", e.g. "my-app:ad-9f0c2a8e-…:my_app_ro"; got ${JSON.stringify(id)}.`);
-  const { app, addonId, name } = parsed;
+  return importUserOf(parsed.app, parsed.addonId, parsed.name, ctx);
+}
+
+/** Import of user `name` of a database addon (by ID or by identity). */
+export async function importUserOf(app: string, addonId: string, name: string, ctx: Ctx): Promise<Partial<DatabaseUserModel>> {
   const user = (await listUsers(ctx, app, addonId)).find((u) => u.name === name);
   if (!user) throw new DiagnosticError('Cannot import', `Database addon ${addonId} of app ${app} has no user ${JSON.stringify(name)}.`);
   // Recorded by ID whichever way it was given: the configuration may use either.

@@ -14,6 +14,8 @@ export interface ScalingoWorld {
    * address -> directory), e.g. a stand-in for the official provider under `Scalingo/scalingo`.
    */
   workspace(extraEnv?: NodeJS.ProcessEnv, extraProviders?: Record<string, string>): Workspace;
+  /** The environment that points the provider at the simulator (for other Terraform cores). */
+  providerEnv: NodeJS.ProcessEnv;
   /** Call the simulator's admin API (/_sim/...). */
   admin(method: string, path: string, body?: unknown): Promise<unknown>;
   requests(): Promise<Record<string, number>>;
@@ -42,10 +44,11 @@ export async function scalingoWorld(terraform: string, options: SimulatorOptions
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
     return text ? (JSON.parse(text) as unknown) : undefined;
   };
+  const providerEnv = { SCALINGO_AUTH_URL: sim.url, SCALINGO_API_TOKEN: sim.apiToken, SCALINGO_REQUESTS_PER_MINUTE: requestsPerMinute };
   return {
     sim,
-    workspace: (extraEnv = {}, extraProviders = {}) =>
-      workspace(terraform, { [PROVIDER_SOURCE]: providerDir, ...extraProviders }, { SCALINGO_AUTH_URL: sim.url, SCALINGO_API_TOKEN: sim.apiToken, SCALINGO_REQUESTS_PER_MINUTE: requestsPerMinute, ...extraEnv }),
+    providerEnv,
+    workspace: (extraEnv = {}, extraProviders = {}) => workspace(terraform, { [PROVIDER_SOURCE]: providerDir, ...extraProviders }, { ...providerEnv, ...extraEnv }),
     admin,
     requests: async () => (await admin('GET', '/_sim/requests')) as Record<string, number>,
     requestLog: async () => ((await admin('GET', '/_sim/requests/log')) as { requests: { seq: number; at: string; route: string; method: string; path: string }[] }).requests,
