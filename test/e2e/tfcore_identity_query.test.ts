@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ScalingoClient } from '../../src/scalingo/index.js';
+import { ScalingoClient } from '../../src/scalingo/client.js';
 import { HEADER, scalingoWorld, writes, type ScalingoWorld } from './support/scalingo.js';
 import { tfcoreOrSkip, tfcoreWorkspace, type TfcoreWorkspace } from './support/tfcore.js';
 
