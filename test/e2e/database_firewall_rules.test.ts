@@ -124,11 +124,13 @@ maybe('scalingo_database_firewall_rule', () => {
     expect((await simRules()).map((x) => x.label).sort()).toEqual(['', 'Scalingo osc-fr1 applications', 'office (Lyon)']);
   });
 
-  it('imports a rule by <app>:<addon_id>:<rule_id>', async () => {
+  it('imports a rule by <app>:<addon_id>:<rule_id>, the app by name or ID', async () => {
     const office = resource(ws.state(), 'scalingo_database_firewall_rule.office')!.values;
     const other = world.workspace();
-    other.write('main.tf', HEADER + rule('office', '  custom_range = "203.0.113.0/24"\n  label        = "office (Lyon)"\n'));
-    const imported = await other.run(['import', 'scalingo_database_firewall_rule.office', office['id'] as string]);
+    // By app name in the configuration and the import ID: recorded by ID, and the same app is no change.
+    const name = world.sim.apps[0]!.name;
+    other.write('main.tf', HEADER + rule('office', '  custom_range = "203.0.113.0/24"\n  label        = "office (Lyon)"\n').replace(`app      = "${app}"`, `app      = "${name}"`));
+    const imported = await other.run(['import', 'scalingo_database_firewall_rule.office', `${name}:${addonId}:${office['rule_id'] as string}`]);
     expect(imported.code).toBe(0);
     expect(resource(other.state(), 'scalingo_database_firewall_rule.office')!.values).toEqual(office);
     expect((await other.run(['plan', '-detailed-exitcode'])).code).toBe(0);
