@@ -39,24 +39,30 @@ const scenarios = readdirSync(examples)
 const read = (...path: string[]) => readFileSync(join(examples, ...path), 'utf8');
 
 let world: ScalingoWorld;
+/** The app of the addon the scalingo_addon example creates (examples that read an addon use it). */
 let appId: string;
-let appName: string;
 let addonId: string;
+let appCounter = 0;
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
 beforeAll(async () => {
   if (!terraform) return;
   world = await scalingoWorld(terraform, { speed: 50, rateLimitPerMinute: 100_000 });
-  appName = `examples-${process.pid}`;
-  appId = ((await world.admin('POST', '/_sim/apps', { name: appName })) as { app: { id: string } }).app.id;
+  appId = (await newApp()).id;
 });
 afterAll(async () => {
   await world?.close();
 });
 
-/** A workspace with the variables the examples declare. */
-function exampleWorkspace(extraProviders: Record<string, string> = {}): Workspace {
-  const vars = { TF_VAR_app_id: appId, TF_VAR_app_name: appName, TF_VAR_addon_id: addonId ?? 'ad-none', TF_VAR_writer_password: 'example-password-42' };
+/** A fresh app: Scalingo allows one addon of a kind per app, and the examples each create one. */
+async function newApp(): Promise<{ id: string; name: string }> {
+  return ((await world.admin('POST', '/_sim/apps', { name: `examples-${process.pid}-${++appCounter}` })) as { app: { id: string; name: string } }).app;
+}
+
+/** A workspace with the variables the examples declare, on a fresh app (or `app`). */
+async function exampleWorkspace(extraProviders: Record<string, string> = {}, app?: { id: string; name: string }): Promise<Workspace> {
+  const { id, name } = app ?? (await newApp());
+  const vars = { TF_VAR_app_id: id, TF_VAR_app_name: name, TF_VAR_addon_id: addonId ?? 'ad-none', TF_VAR_writer_password: 'example-password-42' };
   return world.workspace(vars, extraProviders);
 }
 
@@ -69,7 +75,9 @@ maybe('examples', () => {
   });
 
   it('applies the scalingo_addon example, and its import.sh imports the addon it created', async () => {
-    const ws = exampleWorkspace();
+    const app = await newApp();
+    appId = app.id;
+    const ws = await exampleWorkspace({}, app);
     ws.write('main.tf', read('resources', 'scalingo_addon', 'resource.tf'));
     const apply = await ws.run(['apply', '-auto-approve']);
     expect(apply.stderr).toBe('');
@@ -81,7 +89,7 @@ maybe('examples', () => {
     // The import command, with the example's placeholder IDs replaced by the real ones.
     const [, address, id] = /terraform import (\S+) (\S+)/.exec(read('resources', 'scalingo_addon', 'import.sh'))!;
     expect(id!.split(':')).toHaveLength(2);
-    const fresh = exampleWorkspace();
+    const fresh = await exampleWorkspace({}, app);
     fresh.write('main.tf', read('resources', 'scalingo_addon', 'resource.tf'));
     const imported = await fresh.run(['import', address!, `${appId}:${addonId}`]);
     expect(imported.stdout).toContain('Import successful!');
@@ -104,14 +112,17 @@ maybe('examples', () => {
   });
 
   it('plans every registry example, each as a module of one configuration', async () => {
-    const values: Record<string, string> = { app_id: appId, app_name: appName, addon_id: addonId, writer_password: 'example-password-42' };
-    const ws = exampleWorkspace();
+    const ws = await exampleWorkspace();
     let root = HEADER;
     for (const [kind, name, file] of registryExamples()) {
       const text = read(kind, name, file);
       const module = `${kind}_${name}_${file}`.replace(/[^\w]/g, '_');
       ws.write(join('examples', module, 'main.tf'), text);
-      const inputs = [...text.matchAll(/^variable "(\w+)"/gm)].map((m) => m[1]!).map((v) => `  ${v} = ${JSON.stringify(values[v] ?? `no value for ${v}`)}\n`);
+      const declared = [...text.matchAll(/^variable "(\w+)"/gm)].map((m) => m[1]!);
+      // An example reading an existing addon gets the one created above; any other its own app.
+      const app = declared.includes('addon_id') ? { id: appId, name: '' } : await newApp();
+      const values: Record<string, string> = { app_id: app.id, app_name: app.name, addon_id: addonId, writer_password: 'example-password-42' };
+      const inputs = declared.map((v) => `  ${v} = ${JSON.stringify(values[v] ?? `no value for ${v}`)}\n`);
       root += `module "${module}" {\n  source = "./examples/${module}"\n${inputs.join('')}}\n`;
     }
     ws.write('main.tf', root);
@@ -127,7 +138,7 @@ maybe('examples', () => {
   it('plans the provider example, which names the address in package.json', async () => {
     const text = read('provider', 'provider.tf');
     expect(/source\s*=\s*"([^"]+)"/.exec(text)![1]).toBe(PROVIDER_SOURCE);
-    const ws = exampleWorkspace();
+    const ws = await exampleWorkspace();
     ws.write('main.tf', text);
     const plan = await ws.run(['plan', '-input=false']);
     expect(flat(plan.stdout)).toContain('No changes.');
@@ -140,7 +151,7 @@ maybe('examples', () => {
     // Beside the official provider: its stand-in (test/fixture/official) under its address.
     const extra: Record<string, string> = sources.has('Scalingo/scalingo') ? { 'Scalingo/scalingo': await buildOfficialStandIn() } : {};
     for (const source of sources) expect([PROVIDER_SOURCE, 'Scalingo/scalingo']).toContain(source);
-    const ws = exampleWorkspace(extra);
+    const ws = await exampleWorkspace(extra);
     ws.write('main.tf', text);
     const plan = await ws.run(['plan', '-input=false']);
     expect(plan.stderr).toBe('');
