@@ -3,6 +3,8 @@
 // platform is an update of the attribute at refresh, never a replacement.
 
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { leakedSecrets } from './support/secrets.js';
 import { appVariables, HEADER, scalingoWorld, type ScalingoWorld } from './support/scalingo.js';
 import { resource, terraformOrSkip } from './support/terraform.js';
@@ -67,8 +69,13 @@ maybe('scalingo_addon database_url', () => {
     expect(leakedSecrets(r.stdout, { pg: vars['SCALINGO_POSTGRESQL_URL']!, redis: vars['SCALINGO_REDIS_URL']! })).toEqual([]);
 
     await world.admin('DELETE', '/_sim/requests');
-    const plan = await w.run(['plan', '-detailed-exitcode']);
+    const log = join(w.dir, 'trace.log');
+    const plan = await w.run(['plan', '-detailed-exitcode'], { TF_LOG: 'trace', TF_LOG_PATH: log });
     expect(plan.code).toBe(0);
+    // Read on this refresh, and still in no log line of Terraform or the provider.
+    const trace = readFileSync(log, 'utf8');
+    expect(trace).toContain('database URL read');
+    expect(leakedSecrets(trace, { pg: vars['SCALINGO_POSTGRESQL_URL']!, redis: vars['SCALINGO_REDIS_URL']!, pg_password: decodeURIComponent(new URL(vars['SCALINGO_POSTGRESQL_URL']!).password) })).toEqual([]);
     const counts = await world.requests();
     expect(counts['GET /v1/apps/{app}/variables']).toBe(1); // the exposing app only, shared by its two addons
     expect(counts['GET /v1/apps/{app}/addons']).toBe(2);
