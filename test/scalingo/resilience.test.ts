@@ -85,13 +85,15 @@ afterAll(async () => {
 
 describe('bearer and DB-API tokens', () => {
   it('caches the bearer until the refresh margin, then exchanges again', async () => {
-    await admin(sim, 'PUT', '/_sim/tokens', { ttl_seconds: 2 });
+    // The simulator floors iat to the second: a 3 s token lives 2-3 s, so with a 1 s margin it
+    // is fresh for at least 1 s after the exchange, and stale at most 2 s after it.
+    await admin(sim, 'PUT', '/_sim/tokens', { ttl_seconds: 3 });
     const { client: c } = newClient({ tokenRefreshMarginMs: 1_000 });
     await resetCounts(sim);
     await c.addons.list(app.id);
     await c.addons.list(app.id);
     expect((await requestCounts(sim))[EXCHANGE]).toBe(1);
-    await new Promise((r) => setTimeout(r, 1_200));
+    await new Promise((r) => setTimeout(r, 2_100));
     await c.addons.list(app.id);
     expect((await requestCounts(sim))[EXCHANGE]).toBe(2);
   });
