@@ -1,6 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { TestSim, call } from './helpers.js';
 
+/** What fetch throws when the server closes the connection without answering. */
+const DROPPED = { message: 'fetch failed', cause: { code: 'UND_ERR_SOCKET' } };
+
 describe('injected faults', () => {
   let t: TestSim;
   beforeAll(async () => {
@@ -47,14 +50,14 @@ describe('injected faults', () => {
 
   test('reset destroys the connection without an answer', async () => {
     await t.admin('PUT', '/faults', { faults: [{ route: APPS, reset: true, count: 1 }] });
-    await expect(call(t.url, 'GET', '/v1/apps', { token: await t.token() })).rejects.toThrow();
+    await expect(call(t.url, 'GET', '/v1/apps', { token: await t.token() })).rejects.toMatchObject(DROPPED);
     expect((await call(t.url, 'GET', '/v1/apps', { token: await t.token() })).status).toBe(200);
   });
 
   test('hang never answers: the client times out', async () => {
     await t.admin('PUT', '/faults', { faults: [{ route: APPS, hang: true, count: 1 }] });
     const started = Date.now();
-    await expect(call(t.url, 'GET', '/v1/apps', { token: await t.token(), signal: AbortSignal.timeout(300) })).rejects.toThrow();
+    await expect(call(t.url, 'GET', '/v1/apps', { token: await t.token(), signal: AbortSignal.timeout(300) })).rejects.toMatchObject({ name: 'TimeoutError' });
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
   });
 
@@ -82,7 +85,7 @@ describe('injected faults', () => {
     const app = await t.newApp('after-reset');
     await t.admin('PUT', '/faults', { faults: [{ route: 'POST /v1/apps/{app}/addons', reset: true, when: 'after', count: 1 }] });
     const token = await t.token();
-    await expect(call(t.url, 'POST', `/v1/apps/${app.id}/addons`, { token, body: { addon: { addon_provider_id: 'redis', plan_id: await t.planId('redis-sandbox') } } })).rejects.toThrow();
+    await expect(call(t.url, 'POST', `/v1/apps/${app.id}/addons`, { token, body: { addon: { addon_provider_id: 'redis', plan_id: await t.planId('redis-sandbox') } } })).rejects.toMatchObject(DROPPED);
     expect((await t.api('GET', `/v1/apps/${app.id}/addons`)).body.addons).toHaveLength(1);
   });
 
