@@ -88,6 +88,8 @@ maybe('schema and CDKTF bindings', () => {
     const { namespace, type } = providerAddress();
     const pkg = JSON.parse(readFileSync(join(projectRoot, 'cdktf', 'package.json'), 'utf8')) as { name: string; version: string; peerDependencies: Record<string, string> };
     expect(pkg.name).toBe(`@${namespace}/cdktf-provider-${type}`);
+    // The bindings are released with the provider they were generated from.
+    expect(pkg.version).toBe((JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version);
     expect(pkg.peerDependencies).toEqual({ cdktf: '^0.21.0', constructs: '^10.4.2' });
   });
 });
