@@ -2,7 +2,7 @@
 // (ValidateResourceConfig), each reporting on the attribute's own path.
 
 import { isIPv4, isIPv6 } from 'node:net';
-import type { Value } from '../cty/value.js';
+import { CtyNumber, type Value } from '../cty/value.js';
 import { parseDuration } from './duration.js';
 import type { AttributePath, Diagnostics } from './diagnostics.js';
 
@@ -150,4 +150,16 @@ function bigIntToIpv6(n: bigint): string {
   }
   if (best.at < 0) return groups.join(':');
   return `${groups.slice(0, best.at).join(':')}::${groups.slice(best.at + best.length).join(':')}`;
+}
+
+/** A whole number between min and max (inclusive). */
+export function intBetween(min: number, max: number): AttributeValidator {
+  return {
+    description: `a whole number from ${min} to ${max}`,
+    validate(value, { path, diags }) {
+      if (!(value instanceof CtyNumber) && typeof value !== 'number') return;
+      const n = value instanceof CtyNumber ? value.toNumber() : value;
+      if (!Number.isInteger(n) || n < min || n > max) diags.error('Invalid attribute value', `Must be a whole number from ${min} to ${max}; got ${String(value)}.`, path);
+    },
+  };
 }

@@ -13,6 +13,8 @@ import { databaseFirewallRuleResource } from '../resources/database_firewall_rul
 import { databaseFirewallManagedRangesDataSource } from '../resources/data/database_firewall_managed_ranges.js';
 import { databaseUserResource } from '../resources/database_user/index.js';
 import { databaseUserListResource } from '../resources/database_user/list.js';
+import { databaseBackupsDataSource } from '../resources/data/database_backups.js';
+import { databaseMaintenancesDataSource } from '../resources/data/database_maintenances.js';
 import { databaseUsersDataSource } from '../resources/data/database_users.js';
 import { databaseCredentialsEphemeralResource } from '../resources/ephemeral/database_credentials.js';
 import { loadScalingoClient } from '../scalingo/index.js';
@@ -20,7 +22,15 @@ import { providerSchema, resolveSettings } from './config.js';
 import { PROVIDER_VERSION } from './version.js';
 
 export const resources = [addonResource, databaseUserResource, databaseExtensionResource, databaseFirewallRuleResource] as unknown as readonly ResourceDefinition<ValueObject, ScalingoContext>[];
-export const dataSources = [addonPlansDataSource, addonsDataSource, appDataSource, databaseUsersDataSource, databaseFirewallManagedRangesDataSource] as unknown as readonly DataSourceDefinition<ValueObject, ScalingoContext>[];
+export const dataSources = [
+  addonPlansDataSource,
+  addonsDataSource,
+  appDataSource,
+  databaseBackupsDataSource,
+  databaseMaintenancesDataSource,
+  databaseUsersDataSource,
+  databaseFirewallManagedRangesDataSource,
+] as unknown as readonly DataSourceDefinition<ValueObject, ScalingoContext>[];
 export const ephemeralResources = [databaseCredentialsEphemeralResource] as unknown as readonly EphemeralResourceDefinition<ValueObject, ScalingoContext>[];
 
 // Terraform 1.14: `list` blocks of `terraform query`, and actions.

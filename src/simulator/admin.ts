@@ -33,6 +33,7 @@ const DatabaseBody = z
     version: z.string().optional(),
     fail_next_operation: z.boolean().optional(),
     fail_next_backup: z.boolean().optional(),
+    fail_next_feature: z.boolean().optional(),
     maintenance_window: z.object({ weekday_utc: z.number().int().min(0).max(6), starting_hour_utc: z.number().int().min(0).max(23) }).strict().optional(),
     periodic_backups: z.object({ enabled: z.boolean(), hour_utc: z.number().int().min(0).max(23).optional() }).strict().optional(),
   })
@@ -140,6 +141,7 @@ export function adminRoutes(knownApiRoutes: () => ReadonlySet<string>): Route[] 
         if (body.data_size !== undefined) db.dataSizeOverride = body.data_size; // null: measured again
         if (body.fail_next_operation !== undefined) db.failNextOperation = body.fail_next_operation;
         if (body.fail_next_backup !== undefined) db.failNextBackup = body.fail_next_backup;
+        if (body.fail_next_feature !== undefined) db.failNextFeature = body.fail_next_feature;
         // Behind Terraform's back, and regardless of notified maintenances (drift tests).
         if (body.maintenance_window) {
           db.maintenanceWindow.weekdayUtc = body.maintenance_window.weekday_utc;

@@ -76,13 +76,15 @@ function enableFeature(sim: Simulator, addon: AddonRecord, body: unknown): Recor
   if (!GENERIC_FEATURES.includes(name) && !REDIS_FEATURES.includes(name)) throw badRequest(`feature '${name}' does not exist`);
   if (REDIS_FEATURES.includes(name) && db.type !== 'redis') throw badRequest(`feature '${name}' is only available on redis databases`);
   const existing = db.features.find((f) => f.name === name);
-  if (existing && existing.status !== 'PENDING_TO_REMOVE') throw badRequest(`feature '${name}' is already setup on this database`);
+  // A FAILED feature may be enabled again.
+  if (existing && existing.status !== 'PENDING_TO_REMOVE' && existing.status !== 'FAILED') throw badRequest(`feature '${name}' is already setup on this database`);
   if (name === 'publicly-available') {
     const ssl = db.features.find((f) => f.name === 'force-ssl');
     if (!ssl || ssl.status === 'PENDING_TO_REMOVE') throw badRequest("feature 'publicly-available' requires 'force-ssl' to be enabled first");
   }
   db.features = db.features.filter((f) => f.name !== name);
-  db.features.push({ name, status: 'PENDING_TO_ACTIVATE', settlesAtV: sim.nowV() + TIMINGS.featureActivation });
+  db.features.push({ name, status: 'PENDING_TO_ACTIVATE', settlesAtV: sim.nowV() + TIMINGS.featureActivation, ...(db.failNextFeature ? { willFail: true } : {}) });
+  db.failNextFeature = false;
   sim.touch();
   return { name, status: 'PENDING_TO_ACTIVATE', message: `Feature ${name} is being enabled` };
 }

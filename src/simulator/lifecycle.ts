@@ -59,7 +59,8 @@ export function settle(state: SimState, nowV: number): boolean {
     if (db.features.length !== before) changed = true;
     for (const f of db.features) {
       if (f.status === 'PENDING_TO_ACTIVATE' && f.settlesAtV !== null && nowV >= f.settlesAtV) {
-        f.status = 'ACTIVATED';
+        f.status = f.willFail ? 'FAILED' : 'ACTIVATED';
+        delete f.willFail;
         f.settlesAtV = null;
         changed = true;
       }

@@ -4,13 +4,15 @@ import type { ExtensionRecord } from './backend.js';
 import type { ClockState } from './clock.js';
 import { adminToken, apiToken, randomHex24 } from './ids.js';
 
-export type FeatureStatus = 'PENDING_TO_ACTIVATE' | 'ACTIVATED' | 'PENDING_TO_REMOVE';
+export type FeatureStatus = 'PENDING_TO_ACTIVATE' | 'ACTIVATED' | 'PENDING_TO_REMOVE' | 'FAILED';
 
 export interface FeatureRecord {
   name: string;
   status: FeatureStatus;
   /** Virtual ms at which a pending status settles. */
   settlesAtV: number | null;
+  /** Set from /_sim (fail_next_feature): activation ends in FAILED. */
+  willFail?: boolean;
 }
 
 export interface UserRecord {
@@ -103,6 +105,8 @@ export interface DatabaseRecord {
   /** Virtual ms up to which periodic backups have been generated. */
   periodicBackupsUntilV: number;
   failNextBackup: boolean;
+  /** The next feature enabled ends in FAILED (set from /_sim). */
+  failNextFeature?: boolean;
   maintenances: MaintenanceRecord[];
 }
 

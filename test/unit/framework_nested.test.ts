@@ -123,10 +123,11 @@ describe('plan rules in nested attributes', () => {
 });
 
 describe('validators in nested attributes', () => {
-  it('run on each object with the path of the attribute inside it', () => {
+  it('run on each object, reported on the nested attribute (the line Terraform can show) naming the member', () => {
     const diags = new Diagnostics();
     validateBlock(block, { ...empty, name: 'a', window: { weekday: 'sunday', hour: null, duration: null, zone: null } }, diags);
     expect(diags.items).toHaveLength(1);
-    expect(diags.items[0]!.path).toEqual(['window', 'weekday']);
+    expect(diags.items[0]!.path).toEqual(['window']);
+    expect(diags.items[0]!.detail).toMatch(/^window\.weekday: Must be one of "monday", "tuesday"/);
   });
 });

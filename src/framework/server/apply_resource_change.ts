@@ -61,7 +61,9 @@ export async function applyResourceChange(
     reportError(diags, action === 'create' ? 'Creating the resource' : 'Updating the resource', err, base.log, base.signal);
     const fallback: ValueObject | null = recorded ?? prior;
     if (fallback === null) return { state: null, privateState: new Uint8Array(0) };
-    return { state: finalState(block, fallback, planned, null), privateState: encodePrivate(privateState) };
+    // After a failure the state is what was recorded (or the prior state): what exists remotely,
+    // not what was planned. A change refused before it was made must not look applied.
+    return { state: finalState(block, fallback, null, null), privateState: encodePrivate(privateState) };
   }
 }
 
@@ -69,15 +71,15 @@ export async function applyResourceChange(
  * Shape the returned state for Terraform: configuration-driven (non-computed) values exactly
  * as planned, write-only values null, and no unknowns left.
  */
-function finalState(block: BlockSchema, result: ValueObject, planned: ValueObject, diags: Diagnostics | null): ValueObject {
+function finalState(block: BlockSchema, result: ValueObject, planned: ValueObject | null, diags: Diagnostics | null): ValueObject {
   const state = conformToSchema(block, result);
   for (const [name, attr] of Object.entries(block.attributes)) {
-    const p = planned[name] ?? null;
-    if (!attr.computed && !isUnknown(p)) state[name] = p;
+    const p = planned?.[name] ?? null;
+    if (planned && !attr.computed && !isUnknown(p)) state[name] = p;
   }
   for (const name of Object.keys(block.blocks ?? {})) {
-    const p = planned[name] ?? null;
-    if (!isUnknown(p)) state[name] = p;
+    const p = planned?.[name] ?? null;
+    if (planned && !isUnknown(p)) state[name] = p;
   }
   const clean = nullWriteOnly(block, state);
   for (const p of unknownPaths(clean)) {

@@ -3,7 +3,7 @@
 // before any API call, so bad input is reported at plan time on the right attribute.
 
 import { isObjectValue, isUnknown, type Value, type ValueObject } from '../../cty/value.js';
-import type { AttributePath, Diagnostics } from '../diagnostics.js';
+import { Diagnostics, formatPath, type AttributePath } from '../diagnostics.js';
 import type { Planned } from '../resource.js';
 import type { AttributeSchema, BlockSchema, NestedAttributes } from '../schema.js';
 import type { ProviderServer } from './server.js';
@@ -28,15 +28,26 @@ function validateAttributes(attributes: Readonly<Record<string, AttributeSchema>
   }
 }
 
-/** Each object of a nested attribute, on its own path (a set element is reported on the set). */
+/**
+ * Each object of a nested attribute. Terraform can only point at the line of the nested
+ * attribute itself (it does not look inside `{ … }` values), so problems inside are reported on
+ * that attribute, their detail starting with the member's path: `weekday: Must be one of …`.
+ */
 function validateNested(nested: NestedAttributes, value: Value, diags: Diagnostics, at: AttributePath): void {
+  const inner = new Diagnostics();
   const visit = (el: Value | undefined, path: AttributePath) => {
-    if (el !== undefined && isObjectValue(el)) validateAttributes(nested.attributes, el, diags, path);
+    if (el !== undefined && isObjectValue(el)) validateAttributes(nested.attributes, el, inner, path);
   };
   if (nested.nesting === 'single') visit(value, at);
   else if (nested.nesting === 'list' && Array.isArray(value)) value.forEach((el, i) => visit(el, [...at, { index: i }]));
   else if (nested.nesting === 'set' && Array.isArray(value)) value.forEach((el) => visit(el, at));
   else if (nested.nesting === 'map' && isObjectValue(value)) for (const [key, el] of Object.entries(value)) visit(el, [...at, { key }]);
+  for (const d of inner.items) {
+    const member = formatPath((d.path ?? at).slice(at.length - 1));
+    const detail = `${member}: ${d.detail ?? d.summary}`;
+    if (d.severity === 'error') diags.error(d.summary, detail, at);
+    else diags.warning(d.summary, detail, at);
+  }
 }
 
 export function validateProviderConfig(server: ProviderServer, config: ValueObject, diags: Diagnostics): void {

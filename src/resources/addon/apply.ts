@@ -4,6 +4,7 @@
 // as the addon exists or a change is accepted, so a failure, timeout or Ctrl-C later loses
 // nothing; a write whose answer was lost is read back before anything else (shared/reconcile).
 
+import type { ValueObject } from '../../cty/value.js';
 import { DiagnosticError } from '../../framework/diagnostics.js';
 import type { ApplyContext, OperationContext, Planned } from '../../framework/resource.js';
 import { withBudget } from '../../framework/timeouts.js';
@@ -14,7 +15,12 @@ import { waitUntil, type Condition } from '../shared/wait.js';
 import { addonOnPlan, addonRunning, databaseOnPlan, databaseRunning, featureEnabled, featureRemoved } from './conditions.js';
 import { featureChanges, isActive } from './features.js';
 import { DEFAULT_TIMEOUT_MS, type AddonModel } from './model.js';
+import { backupBeforeChange } from './backup.js';
+import { applySettings } from './database_settings.js';
 import { resolvePlan } from './plan.js';
+import { readAddonPrivate } from './private.js';
+import { protectionError } from './protection.js';
+import { backupsFromDatabase, windowFromDatabase } from './settings.js';
 import { stateFromAddon, withDatabase } from './read.js';
 import { runUpgrades } from './upgrade.js';
 import { parseTarget, versionForState } from './version.js';
@@ -26,11 +32,17 @@ export function createAddon(config: AddonModel, planned: Planned<AddonModel>, ct
   return withBudget(ctx.signal, config.timeouts, 'create', DEFAULT_TIMEOUT_MS, (signal) => create(config, planned, ctx, signal));
 }
 
-export function updateAddon(prior: AddonModel, config: AddonModel, planned: Planned<AddonModel>, ctx: ApplyCtx): Promise<AddonModel> {
-  return withBudget(ctx.signal, config.timeouts, 'update', DEFAULT_TIMEOUT_MS, (signal) => update(prior, config, planned, ctx, signal));
+export function updateAddon(prior: AddonModel, config: AddonModel, planned: Planned<AddonModel>, privateState: ValueObject | null, ctx: ApplyCtx): Promise<AddonModel> {
+  const backupFirst = readAddonPrivate(privateState).backupFirst;
+  return withBudget(ctx.signal, config.timeouts, 'update', DEFAULT_TIMEOUT_MS, (signal) => update(prior, config, planned, backupFirst, ctx, signal));
 }
 
 export function deleteAddon(prior: AddonModel, ctx: Ctx): Promise<void> {
+  // Refused at plan time already; this catches a plan made before the protection was set.
+  if (prior.deletion_protection === true) {
+    const refusal = protectionError(prior);
+    return Promise.reject(new DiagnosticError(refusal.summary, refusal.detail));
+  }
   return withBudget(ctx.signal, prior.timeouts, 'delete', DEFAULT_TIMEOUT_MS, (signal) => destroy(prior, ctx, signal));
 }
 
@@ -65,6 +77,9 @@ async function create(config: AddonModel, planned: Planned<AddonModel>, ctx: App
     state = withDatabase(state, database);
     ctx.recordState(state);
   }
+  database = await applySettings(ctx, signal, app, addon.id, database, config);
+  state = withDatabase(state, database);
+  ctx.recordState(state);
   return upgradeIfWanted(ctx, signal, state, config.database_version);
 }
 
@@ -108,12 +123,25 @@ async function planIdOf(ctx: Ctx, config: AddonModel, plannedId: Planned<AddonMo
   return plan.id;
 }
 
-async function update(prior: AddonModel, config: AddonModel, planned: Planned<AddonModel>, ctx: ApplyCtx, signal: AbortSignal): Promise<AddonModel> {
+async function update(prior: AddonModel, config: AddonModel, planned: Planned<AddonModel>, backupFirst: string | undefined, ctx: ApplyCtx, signal: AbortSignal): Promise<AddonModel> {
   const sc = ctx.provider;
   const app = prior.app;
   const id = prior.id!;
   const database = await sc.isDatabase(prior.provider_id, signal);
-  let state: AddonModel = { ...prior, timeouts: config.timeouts, provider_id: config.provider_id };
+  let state: AddonModel = {
+    ...prior,
+    timeouts: config.timeouts,
+    provider_id: config.provider_id,
+    // Unset in configuration means the default, false (as planned).
+    deletion_protection: config.deletion_protection ?? false,
+    backup_before_change: config.backup_before_change ?? false,
+  };
+
+  // The plan found this change risky (a downscale, a major upgrade): back up first.
+  if (database && config.backup_before_change === true && backupFirst !== undefined) {
+    const backup = await backupBeforeChange(ctx, signal, app, id, backupFirst, (b) => ctx.recordState((state = { ...state, last_backup_id: b.id })));
+    ctx.log.info('backup done; going on with the change', { addon_id: id, backup_id: backup.id });
+  }
 
   if (config.plan !== prior.plan) {
     const planId = await planIdOf(ctx, config, planned.plan_id);
@@ -150,6 +178,12 @@ async function update(prior: AddonModel, config: AddonModel, planned: Planned<Ad
   }
   if (database && config.database_version !== null) {
     state = await upgradeIfWanted(ctx, signal, state, config.database_version);
+  }
+  if (database && (config.maintenance_window !== null || config.periodic_backups !== null)) {
+    const current = await sc.client.databases.get(app, id, { signal });
+    const db = await applySettings(ctx, signal, app, id, current, config);
+    state = { ...state, maintenance_window: windowFromDatabase(db), periodic_backups: backupsFromDatabase(db) };
+    ctx.recordState(state);
   }
   const addon = await sc.findAddon(app, id, signal);
   if (addon) state = { ...stateFromAddon(addon, state), database_features: state.database_features, database_version: state.database_version };

@@ -37,8 +37,8 @@ export const addonResource: ResourceDefinition<AddonModel, ScalingoContext> = {
     return withDatabaseUrl(created, config, planned, ctx);
   },
 
-  async update({ prior, config, planned }, ctx) {
-    return withDatabaseUrl(await updateAddon(prior, config, planned, ctx), config, planned, ctx);
+  async update({ prior, config, planned, privateState }, ctx) {
+    return withDatabaseUrl(await updateAddon(prior, config, planned, privateState, ctx), config, planned, ctx);
   },
 
   delete({ prior }, ctx) {

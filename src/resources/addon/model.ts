@@ -5,7 +5,8 @@ import type { Value } from '../../cty/value.js';
 import { requiresReplaceIf, useStateForUnknown } from '../../framework/planmodifiers.js';
 import { attr, type Schema } from '../../framework/schema.js';
 import { timeoutsBlock } from '../../framework/timeouts.js';
-import { stringMatches } from '../../framework/validators.js';
+import { intBetween, stringMatches, stringOneOf } from '../../framework/validators.js';
+import { WEEKDAYS, type MaintenanceWindowValue, type PeriodicBackupsValue } from './settings.js';
 import { normalizeAddonProviderId } from '../../scalingo/index.js';
 import { appValidator } from '../shared/app.js';
 
@@ -25,6 +26,11 @@ export type AddonModel = {
   database_version: string | null;
   expose_database_url: boolean | null;
   database_url: string | null;
+  maintenance_window: MaintenanceWindowValue | null;
+  periodic_backups: PeriodicBackupsValue | null;
+  deletion_protection: boolean | null;
+  backup_before_change: boolean | null;
+  last_backup_id: string | null;
   timeouts: AddonTimeouts | null;
 };
 
@@ -84,6 +90,55 @@ export const addonSchema: Schema = {
         description:
           'Connection URL of the addon\'s default user, as the app\'s `SCALINGO_<TECH>_URL` variable holds it (e.g. `postgresql://<user>:<password>@<host>:<port>/<db>?sslmode=prefer`); null unless `expose_database_url = true`. A password rotated on the platform shows as an update of this attribute at the next refresh, never a replacement. Stored in the state (sensitive).',
       }),
+      maintenance_window: attr.single(
+        {
+          weekday: attr.string({
+            required: true,
+            description: 'Day of the week the window starts on, in UTC: `monday` … `sunday`.',
+            validators: [stringOneOf(WEEKDAYS)],
+          }),
+          starting_hour_utc: attr.number({ required: true, description: 'Hour the window starts at, in UTC (0–23).', validators: [intBetween(0, 23)] }),
+          duration_hours: attr.number({ computed: true, description: 'Length of the window in hours, set by Scalingo (8 on Shared Resources).' }),
+        },
+        {
+          optional: true,
+          computed: true,
+          description:
+            'Weekly window in which Scalingo may run maintenance on the database (PostgreSQL and other databases). Leave unset to keep the platform\'s window (a random weekday, 21:00 UTC, 8 hours), which is recorded in state without ever showing a diff. Once Scalingo has notified a maintenance, the window cannot be moved until it is over; `scalingo_database_maintenances` lists them.',
+        },
+      ),
+      periodic_backups: attr.single(
+        {
+          enabled: attr.bool({ required: true, description: 'Whether Scalingo takes a daily backup of the database.' }),
+          hour_utc: attr.number({
+            optional: true,
+            computed: true,
+            description: 'Hour of the daily backup, in UTC (0–23). Leave unset to keep the platform\'s.',
+            validators: [intBetween(0, 23)],
+          }),
+        },
+        {
+          optional: true,
+          computed: true,
+          description:
+            'Daily (periodic) backups of the database. Leave unset to keep the platform\'s setting, recorded in state without a diff. Retention follows the plan (Starter: 7 daily and 4 weekly; Business: 7 daily, 8 weekly and 12 monthly).',
+        },
+      ),
+      deletion_protection: attr.bool({
+        optional: true,
+        computed: true,
+        default: false,
+        description:
+          'While `true`, Terraform refuses to destroy the addon or to replace it (a change of `app` or `provider_id`), at plan time: set it to `false` and apply first. Default `false`.',
+      }),
+      backup_before_change: attr.bool({
+        optional: true,
+        computed: true,
+        default: false,
+        description:
+          'When `true`, a plan change that reduces disk or memory, or a major version upgrade, is preceded by a manual backup, and waits until it is `done`; if the backup fails, nothing is changed. The plan says when a backup will be taken. Default `false`.',
+      }),
+      last_backup_id: attr.string({ computed: true, description: 'ID of the last backup taken because of `backup_before_change`.' }),
     },
     blocks: { timeouts: timeoutsBlock(['create', 'update', 'delete'], DEFAULT_TIMEOUT_MS) },
   },

@@ -2,7 +2,7 @@
 // written. The plan name is resolved against the provider's catalogue; a plan change says what
 // it will do to the database, warns on a downscale, and refuses one whose data cannot fit.
 
-import { isUnknown, UNKNOWN } from '../../cty/value.js';
+import { isUnknown, UNKNOWN, type Unknown } from '../../cty/value.js';
 import { DiagnosticError, type Diagnostics } from '../../framework/diagnostics.js';
 import type { OperationContext, PlanRequest, Planned } from '../../framework/resource.js';
 import { isNotFound, normalizeAddonProviderId, type Plan } from '../../scalingo/index.js';
@@ -10,6 +10,7 @@ import { resourceAddress } from '../shared/address.js';
 import { replaceIfAnotherApp } from '../shared/app.js';
 import type { ScalingoContext } from '../shared/context.js';
 import type { AddonModel } from './model.js';
+import { protectionError } from './protection.js';
 import { availablePlanNames, byPosition, closestPlanName, formatBytes, isDownscale, planChangeImpact } from './plans.js';
 import { writeAddonPrivate } from './private.js';
 import { upgradePath } from './upgrade.js';
@@ -23,6 +24,10 @@ export async function planAddon(request: PlanRequest<AddonModel>, ctx: Ctx): Pro
   const { prior } = request;
   const planned = request.planned;
   if (planned === null) {
+    if (prior?.deletion_protection === true) {
+      ctx.diags.add(protectionError(prior));
+      return;
+    }
     if (prior && (await safeIsDatabase(ctx, prior.provider_id))) {
       ctx.diags.warning(
         `Destroying ${prior.provider_id} addon ${prior.id ?? ''} deletes its data`,
@@ -40,11 +45,28 @@ export async function planAddon(request: PlanRequest<AddonModel>, ctx: Ctx): Pro
   if (prior && (request.config?.database_features ?? null) === null) planned.database_features = prior.database_features;
   const wantedVersion = request.config?.database_version ?? null;
   if (prior && wantedVersion === null) planned.database_version = prior.database_version;
-  request.setPrivateState(writeAddonPrivate({ featuresManaged: request.config?.database_features !== null, versionManaged: wantedVersion !== null }));
+  keepSettingsKnown(request);
+  const managed = {
+    featuresManaged: request.config?.database_features !== null,
+    versionManaged: wantedVersion !== null,
+    windowManaged: (request.config?.maintenance_window ?? null) !== null,
+    backupsManaged: (request.config?.periodic_backups ?? null) !== null,
+  };
+  request.setPrivateState(writeAddonPrivate(managed));
+  // Set when this change must be preceded by a backup (backup_before_change): the reason.
+  const backupFirst = (reason: string, path: string) => {
+    request.setPrivateState(writeAddonPrivate({ ...managed, backupFirst: reason }));
+    planned.last_backup_id = UNKNOWN;
+    ctx.diags.warning('A backup will be taken first', `backup_before_change is on: before ${reason}, a manual backup of the database is taken and awaited until it is done. If it fails, nothing is changed.`, [path]);
+  };
 
   // The same app by name or by ID is no change; another app replaces the addon.
   const anotherApp = await replaceIfAnotherApp(request, ctx);
   if (prior && known(planned.app) && known(planned.provider_id) && (anotherApp || normalizeAddonProviderId(planned.provider_id) !== normalizeAddonProviderId(prior.provider_id))) {
+    if (prior.deletion_protection === true) {
+      ctx.diags.add(protectionError(prior, anotherApp ? 'app' : 'provider_id'));
+      return;
+    }
     if (await safeIsDatabase(ctx, prior.provider_id)) {
       ctx.diags.warning(
         `Addon ${prior.id ?? ''} will be replaced: its data will be lost`,
@@ -59,7 +81,8 @@ export async function planAddon(request: PlanRequest<AddonModel>, ctx: Ctx): Pro
     await refuseSecondAddon(ctx, planned.app, planned.provider_id);
   }
 
-  if (prior && known(wantedVersion) && prior.id) await planUpgrade(ctx, prior, planned, wantedVersion);
+  const wantsBackup = planned.backup_before_change === true;
+  if (prior && known(wantedVersion) && prior.id) await planUpgrade(ctx, prior, planned, wantedVersion, wantsBackup ? backupFirst : undefined);
 
   const planChanged = prior === null || planned.plan !== prior.plan;
   if (!planChanged) {
@@ -76,7 +99,7 @@ export async function planAddon(request: PlanRequest<AddonModel>, ctx: Ctx): Pro
   planned.plan_id = plan.id;
   if (prior) {
     planned.status = UNKNOWN;
-    await explainPlanChange(ctx, prior, planned, plan);
+    await explainPlanChange(ctx, prior, planned, plan, wantsBackup ? backupFirst : undefined);
   }
 }
 
@@ -99,6 +122,31 @@ async function refuseSecondAddon(ctx: Ctx, app: string, providerId: string): Pro
     ].join('\n\n'),
     ['provider_id'],
   );
+}
+
+type BackupFirst = (reason: string, path: string) => void;
+
+/**
+ * Settings not in the configuration keep their state values (the platform's), whatever else
+ * changes: never "known after apply", never a diff. Values Scalingo alone sets stay known too.
+ */
+function keepSettingsKnown(request: PlanRequest<AddonModel>): void {
+  const { prior, config } = request;
+  const planned = request.planned!;
+  if (!prior) return;
+  if ((config?.maintenance_window ?? null) === null) planned.maintenance_window = prior.maintenance_window;
+  else if (isObject(planned.maintenance_window) && prior.maintenance_window) {
+    planned.maintenance_window = { ...planned.maintenance_window, duration_hours: prior.maintenance_window.duration_hours };
+  }
+  if ((config?.periodic_backups ?? null) === null) planned.periodic_backups = prior.periodic_backups;
+  else if (isObject(planned.periodic_backups) && isUnknown(planned.periodic_backups.hour_utc)) {
+    planned.periodic_backups = { ...planned.periodic_backups, hour_utc: prior.periodic_backups?.hour_utc ?? null };
+  }
+  if (isUnknown(planned.last_backup_id)) planned.last_backup_id = prior.last_backup_id;
+}
+
+function isObject<T extends object>(v: T | null | Unknown): v is T {
+  return v !== null && typeof v === 'object' && !isUnknown(v);
 }
 
 /** The plan named by the user, or undefined with an error on "plan" (or "provider_id"). */
@@ -147,7 +195,7 @@ function suggestSameClass(plans: Plan[], plan: Plan): string {
   return (same.length > 0 ? same : availablePlanNames(plans)).join(', ');
 }
 
-async function explainPlanChange(ctx: Ctx, prior: AddonModel, planned: Planned<AddonModel>, target: Plan): Promise<void> {
+async function explainPlanChange(ctx: Ctx, prior: AddonModel, planned: Planned<AddonModel>, target: Plan, backupFirst?: BackupFirst): Promise<void> {
   const from = prior.plan;
   const to = target.name;
   const database = await safeIsDatabase(ctx, prior.provider_id);
@@ -177,6 +225,9 @@ async function explainPlanChange(ctx: Ctx, prior: AddonModel, planned: Planned<A
       ['plan'],
     );
   }
+  const smallerMemory = facts.targetMemory !== undefined && facts.currentMemory !== undefined && facts.targetMemory < facts.currentMemory;
+  const knownSizes = facts.targetDisk !== undefined && facts.currentDisk !== undefined && facts.targetMemory !== undefined && facts.currentMemory !== undefined;
+  if (backupFirst && (smallerDisk || smallerMemory || (!knownSizes && isDownscale(from, to)))) backupFirst(`the downscale to ${to}`, 'plan');
   if (facts.unavailable) {
     ctx.diags.warning('Could not check the data size', `The database's metrics could not be read (${facts.unavailable}); the downscale check was skipped.`, ['plan']);
   }
@@ -186,6 +237,8 @@ interface DatabaseFacts {
   dataSize?: number;
   currentDisk?: number;
   targetDisk?: number;
+  currentMemory?: number;
+  targetMemory?: number;
   status?: string;
   unavailable?: string;
 }
@@ -205,8 +258,14 @@ async function databaseFacts(ctx: Ctx, prior: AddonModel, target: Plan): Promise
   ]);
   if (metrics.status === 'fulfilled') facts.dataSize = metrics.value.database_stats.data_size;
   else facts.unavailable = reason(metrics.reason);
-  if (current.status === 'fulfilled') facts.currentDisk = current.value.disk;
-  if (targetPlan.status === 'fulfilled') facts.targetDisk = targetPlan.value.disk;
+  if (current.status === 'fulfilled') {
+    facts.currentDisk = current.value.disk;
+    facts.currentMemory = current.value.memory;
+  }
+  if (targetPlan.status === 'fulfilled') {
+    facts.targetDisk = targetPlan.value.disk;
+    facts.targetMemory = targetPlan.value.memory;
+  }
   if (database.status === 'fulfilled') facts.status = database.value.status;
   if (signal.aborted) throw signal.reason;
   return facts;
@@ -225,7 +284,7 @@ async function safeIsDatabase(ctx: Ctx, providerId: string): Promise<boolean> {
 }
 
 /** Explain (or refuse) the version upgrade the configuration asks for. */
-async function planUpgrade(ctx: Ctx, prior: AddonModel, planned: Planned<AddonModel>, wanted: string): Promise<void> {
+async function planUpgrade(ctx: Ctx, prior: AddonModel, planned: Planned<AddonModel>, wanted: string, backupFirst?: BackupFirst): Promise<void> {
   const target = parseTarget(wanted);
   if (!target || !(await safeIsDatabase(ctx, prior.provider_id))) return;
   const { client } = ctx.provider;
@@ -248,6 +307,7 @@ async function planUpgrade(ctx: Ctx, prior: AddonModel, planned: Planned<AddonMo
     const plan = typeof planned.plan === 'string' ? planned.plan : prior.plan;
     ctx.diags.warning(`Database upgrade: ${database.readable_version} -> ${steps[steps.length - 1]!.to}`, describeUpgrade(steps, plan, dataSize), ['database_version']);
     planned.status = UNKNOWN;
+    if (backupFirst && steps.some((s) => s.major)) backupFirst(`the major upgrade to ${steps[steps.length - 1]!.to}`, 'database_version');
   } catch (err) {
     if (err instanceof DiagnosticError) ctx.diags.error(err.summary, err.detail, err.path);
     else throw err;

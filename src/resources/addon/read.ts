@@ -1,6 +1,6 @@
 // Read and import of scalingo_addon, and the state shaping apply shares with them: the state
 // of an addon is its main-API record, plus database-level attributes (features, version) when
-// the configuration manages them.
+// the configuration manages them (features, version, maintenance window, periodic backups).
 
 import { DiagnosticError } from '../../framework/diagnostics.js';
 import type { OperationContext } from '../../framework/resource.js';
@@ -11,7 +11,8 @@ import type { ScalingoContext } from '../shared/context.js';
 import { readDatabaseUrl } from './database_url.js';
 import { activeFeatures } from './features.js';
 import type { AddonModel } from './model.js';
-import { readAddonPrivate } from './private.js';
+import { readAddonPrivate, readsDatabase } from './private.js';
+import { backupsFromDatabase, windowFromDatabase } from './settings.js';
 import { versionForState } from './version.js';
 
 type Ctx = OperationContext<ScalingoContext>;
@@ -30,13 +31,25 @@ export function stateFromAddon(addon: Addon, base: Pick<AddonModel, 'app' | 'pro
     database_version: base.database_version ?? null,
     expose_database_url: base.expose_database_url ?? false,
     database_url: base.database_url ?? null,
+    maintenance_window: base.maintenance_window ?? null,
+    periodic_backups: base.periodic_backups ?? null,
+    // States written before these existed read as their defaults.
+    deletion_protection: base.deletion_protection ?? false,
+    backup_before_change: base.backup_before_change ?? false,
+    last_backup_id: base.last_backup_id ?? null,
     timeouts: base.timeouts,
   };
 }
 
 /** The database-level attributes of a state, from the database API. */
 export function withDatabase(state: AddonModel, database: Database): AddonModel {
-  return { ...state, database_features: activeFeatures(database), database_version: versionForState(state.database_version, database.readable_version) };
+  return {
+    ...state,
+    database_features: activeFeatures(database),
+    database_version: versionForState(state.database_version, database.readable_version),
+    maintenance_window: windowFromDatabase(database),
+    periodic_backups: backupsFromDatabase(database),
+  };
 }
 
 export async function readAddon(state: AddonModel, privateState: ValueObject | null, ctx: Ctx): Promise<AddonModel | null> {
@@ -49,11 +62,24 @@ export async function readAddon(state: AddonModel, privateState: ValueObject | n
   // Refreshing database-level attributes costs two more requests per addon (DB token, then
   // database); spend them only where the configuration manages those attributes.
   const managed = readAddonPrivate(privateState);
-  if (!managed.featuresManaged && !managed.versionManaged) return next;
+  if (!readsDatabase(managed)) return next;
   const database = await databaseOrGone(ctx, state.app, addon.id);
   if (!database) return next;
+  const failed = database.features.filter((f) => f.status === 'FAILED').map((f) => f.name);
+  if (managed.featuresManaged && failed.length > 0) {
+    ctx.diags.warning(
+      'Database feature failed',
+      `Scalingo reports ${failed.join(', ')} as FAILED on addon ${addon.id}: it is not active, so it is left out of the state and the next apply enables it again. If it keeps failing, contact Scalingo support.`,
+      ['database_features'],
+    );
+  }
   const refreshed = withDatabase(next, database);
-  return { ...refreshed, database_features: managed.featuresManaged ? refreshed.database_features : next.database_features };
+  return {
+    ...refreshed,
+    database_features: managed.featuresManaged ? refreshed.database_features : next.database_features,
+    maintenance_window: managed.windowManaged ? refreshed.maintenance_window : next.maintenance_window,
+    periodic_backups: managed.backupsManaged ? refreshed.periodic_backups : next.periodic_backups,
+  };
 }
 
 export async function importAddon(id: string, ctx: Ctx): Promise<AddonModel> {
