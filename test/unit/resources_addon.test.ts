@@ -9,7 +9,7 @@ import { describeUpgrade, isDowngrade, parseTarget, satisfies, versionForState }
 import { operationBudget, OperationTimeoutError } from '../../src/framework/timeouts.js';
 import { databaseOnPlan, UNWITNESSED_SETTLE_MS } from '../../src/resources/addon/conditions.js';
 import { activeFeatures, featureChanges } from '../../src/resources/addon/features.js';
-import { readAddonPrivate, writeAddonPrivate } from '../../src/resources/addon/private.js';
+import { readAddonPrivate, readsDatabase, writeAddonPrivate } from '../../src/resources/addon/private.js';
 import { waitUntil, WaitTimeoutError } from '../../src/resources/shared/wait.js';
 import { ServerError, type Database } from '../../src/scalingo/index.js';
 import type { Plan } from '../../src/scalingo/index.js';
@@ -104,8 +104,13 @@ describe('features: the one rule for which are active', () => {
 
 describe('private state flags', () => {
   it('round-trips, and reads absent flags as unmanaged', () => {
-    expect(readAddonPrivate(writeAddonPrivate({ featuresManaged: true, versionManaged: false }))).toEqual({ featuresManaged: true, versionManaged: false });
-    expect(readAddonPrivate(null)).toEqual({ featuresManaged: false, versionManaged: false });
+    const none = { featuresManaged: false, versionManaged: false, windowManaged: false, backupsManaged: false };
+    expect(readAddonPrivate(writeAddonPrivate({ featuresManaged: true, versionManaged: false }))).toEqual({ ...none, featuresManaged: true });
+    expect(readAddonPrivate(null)).toEqual(none);
+    const all = { featuresManaged: true, versionManaged: true, windowManaged: true, backupsManaged: true, backupFirst: 'the downscale to postgresql-starter-512' };
+    expect(readAddonPrivate(writeAddonPrivate(all))).toEqual(all);
+    expect(readsDatabase(readAddonPrivate(null))).toBe(false);
+    expect(readsDatabase({ ...none, windowManaged: true })).toBe(true);
   });
 });
 
