@@ -6,7 +6,9 @@ export * as databaseUser from './database-user';
 export * as dataScalingoAddonPlans from './data-scalingo-addon-plans';
 export * as dataScalingoAddons from './data-scalingo-addons';
 export * as dataScalingoApp from './data-scalingo-app';
+export * as dataScalingoDatabaseBackups from './data-scalingo-database-backups';
 export * as dataScalingoDatabaseFirewallManagedRanges from './data-scalingo-database-firewall-managed-ranges';
+export * as dataScalingoDatabaseMaintenances from './data-scalingo-database-maintenances';
 export * as dataScalingoDatabaseUsers from './data-scalingo-database-users';
 export * as provider from './provider';
 
