@@ -74,3 +74,17 @@ describe('resource address in the working directory', () => {
     expect(resourceAddress('scalingo_addon', {}, undefined, join(tmpdir(), 'no-such-dir-for-address-test'))).toBeUndefined();
   });
 });
+
+describe('data "scalingo_app"', () => {
+  it('checks `id` and `name` with the same rules, before any lookup', async () => {
+    const { validateBlock } = await import('../../src/framework/server/validate.js');
+    const { appDataSource } = await import('../../src/resources/data/app.js');
+    const config = { id: null, name: 'a/b', region: null, url: null, git_url: null, created_at: null };
+    const diags = new Diagnostics();
+    validateBlock(appDataSource.schema.block, config, diags);
+    expect(diags.items).toEqual([expect.objectContaining({ severity: 'error', summary: 'Invalid app', path: ['name'] })]);
+    const ok = new Diagnostics();
+    validateBlock(appDataSource.schema.block, { ...config, name: 'my-app' }, ok);
+    expect(ok.items).toEqual([]);
+  });
+});

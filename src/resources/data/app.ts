@@ -5,6 +5,7 @@ import { DiagnosticError } from '../../framework/diagnostics.js';
 import type { DataSourceDefinition } from '../../framework/resource.js';
 import { attr } from '../../framework/schema.js';
 import { isNotFound } from '../../scalingo/index.js';
+import { appValidator } from '../shared/app.js';
 import type { ScalingoContext } from '../shared/context.js';
 
 export type AppModel = {
@@ -23,8 +24,8 @@ export const appDataSource: DataSourceDefinition<AppModel, ScalingoContext> = {
     block: {
       description: 'An existing Scalingo app, looked up by `name` or by `id` (set exactly one).',
       attributes: {
-        id: attr.string({ optional: true, computed: true, description: 'App ID (`5f…`). Set it, or `name`.' }),
-        name: attr.string({ optional: true, computed: true, description: 'App name. Set it, or `id`.' }),
+        id: attr.string({ optional: true, computed: true, description: 'App ID (`5f…`). Set it, or `name`.', validators: [appValidator()] }),
+        name: attr.string({ optional: true, computed: true, description: 'App name. Set it, or `id`.', validators: [appValidator()] }),
         region: attr.string({ computed: true, description: 'Region the app runs in (`osc-fr1`, `osc-secnum-fr1`).' }),
         url: attr.string({ computed: true, description: 'Public URL of the app (`https://my-app.osc-fr1.scalingo.io`).' }),
         git_url: attr.string({ computed: true, description: 'Git remote to deploy the app.' }),
