@@ -3,6 +3,8 @@
 import type { ValueObject } from '../cty/value.js';
 import type { ActionDefinition, DataSourceDefinition, EphemeralResourceDefinition, ListResourceDefinition, ProviderDefinition, ResourceDefinition } from '../framework/resource.js';
 import { addonResource } from '../resources/addon/index.js';
+import { databaseBackupAction } from '../resources/actions/backup.js';
+import { databaseRestoreAction } from '../resources/actions/restore.js';
 import { addonListResource } from '../resources/addon/list.js';
 import { appDataSource } from '../resources/data/app.js';
 import { addonPlansDataSource } from '../resources/data/addon_plans.js';
@@ -35,7 +37,7 @@ export const ephemeralResources = [databaseCredentialsEphemeralResource] as unkn
 
 // Terraform 1.14: `list` blocks of `terraform query`, and actions.
 export const listResources = [addonListResource, databaseUserListResource] as unknown as readonly ListResourceDefinition<ValueObject, ScalingoContext>[];
-export const actions = [] as unknown as readonly ActionDefinition<ValueObject, ScalingoContext>[];
+export const actions = [databaseBackupAction, databaseRestoreAction] as unknown as readonly ActionDefinition<ValueObject, ScalingoContext>[];
 
 export const scalingoProvider: ProviderDefinition<ScalingoContext> = {
   typeName: 'scalingo',
