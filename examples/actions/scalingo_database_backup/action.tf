@@ -1,4 +1,13 @@
 # terraform apply -invoke=action.scalingo_database_backup.now
+terraform {
+  required_version = ">= 1.14.0"
+  required_providers {
+    scalingo = {
+      source = "scalingo-community/scalingo"
+    }
+  }
+}
+
 action "scalingo_database_backup" "now" {
   config {
     app      = scalingo_addon.db.app
