@@ -95,13 +95,16 @@ maybe('scalingo_addon day-2 settings', () => {
     await apply(ws);
     expect((await simDatabase(id)).maintenanceWindow).toMatchObject({ weekdayUtc: 0, startingHourUtc: 22 });
 
-    // A notified maintenance locks the window: the error says why, on the attribute.
+    // A notified maintenance locks the window: refused at plan, saying why, on the attribute.
     await world.admin('POST', `/_sim/databases/${id}/maintenance`, {});
     ws.write('main.tf', config(app, 'postgresql-starter-512', '  maintenance_window = { weekday = "monday", starting_hour_utc = 22 }\n  periodic_backups = { enabled = false }\n'));
+    await world.admin('DELETE', '/_sim/requests');
     const locked = await ws.run(['apply', '-auto-approve', '-no-color']);
     expect(locked.code).toBe(1);
-    expect(flat(locked.stderr)).toContain('cannot be changed: maintenance');
-    expect(flat(locked.stderr)).toContain('with scalingo_addon.db, on main.tf line');
+    expect(flat(locked.stderr)).toContain('Error: Maintenance window locked');
+    expect(flat(locked.stderr)).toContain('the window cannot be moved until it is over');
+    expect(flat(locked.stderr)).toMatch(/on main\.tf line 11, in resource "scalingo_addon" "db": 11: maintenance_window/);
+    expect(writes(await world.requests())).toEqual({});
     expect((await simDatabase(id)).maintenanceWindow).toMatchObject({ weekdayUtc: 0 });
 
     // The data sources: maintenances with the window, backups with the PITR window.
@@ -192,6 +195,22 @@ maybe('scalingo_addon deletion protection', () => {
   });
 });
 
+/**
+ * The simulator's request log shows a manual backup requested before `change`, and the backup
+ * was done before that request arrived; the state records its id.
+ */
+async function expectBackupDoneBefore(id: string, change: string, ws: Workspace): Promise<void> {
+  const log = await world.requestLog();
+  const post = log.findIndex((r) => r.route === 'POST /api/databases/{addon_id}/backups');
+  const changed = log.findIndex((r) => r.route === change);
+  expect(post).toBeGreaterThanOrEqual(0);
+  expect(changed).toBeGreaterThan(post);
+  const backup = (await simDatabase(id)).backups.find((b) => b.method === 'manual')!;
+  expect(backup.status).toBe('done');
+  expect(Date.parse(backup.finishedAt!)).toBeLessThanOrEqual(Date.parse(log[changed]!.at));
+  expect(values(ws)['last_backup_id']).toBe(backup.id);
+}
+
 maybe('scalingo_addon backup before a risky change', () => {
   it('takes a backup, done before the plan change is sent, and records its id', async () => {
     const app = await newApp();
@@ -206,20 +225,29 @@ maybe('scalingo_addon backup before a risky change', () => {
     expect(flat(plan.stdout)).toContain('before the downscale to postgresql-starter-512, a manual backup');
     await world.admin('DELETE', '/_sim/requests');
     await apply(ws);
-    const log = await world.requestLog();
-    const post = log.findIndex((r) => r.route === 'POST /api/databases/{addon_id}/backups');
-    const patch = log.findIndex((r) => r.route === 'PATCH /v1/apps/{app}/addons/{addon_id}');
-    expect(post).toBeGreaterThanOrEqual(0);
-    expect(patch).toBeGreaterThan(post);
-    const db = await simDatabase(id);
-    const backup = db.backups.find((b) => b.method === 'manual')!;
-    expect(backup.status).toBe('done');
-    expect(Date.parse(backup.finishedAt!)).toBeLessThanOrEqual(Date.parse(log[patch]!.at));
-    expect(values(ws)['last_backup_id']).toBe(backup.id);
+    await expectBackupDoneBefore(id, 'PATCH /v1/apps/{app}/addons/{addon_id}', ws);
     expect(values(ws)['plan']).toBe('postgresql-starter-512');
     // An upscale needs no backup.
     ws.write('main.tf', config(app, 'postgresql-starter-1024', '  backup_before_change = true\n'));
     expect(flat((await ws.run(['plan', '-no-color'])).stdout)).not.toContain('A backup will be taken first');
+  });
+
+  it('takes a backup before a major upgrade, not before a minor one', async () => {
+    const app = await newApp();
+    const ws = world.workspace();
+    ws.write('main.tf', config(app, 'postgresql-starter-512', '  backup_before_change = true\n'));
+    await apply(ws);
+    const id = values(ws)['id'] as string;
+    await world.admin('PUT', `/_sim/databases/${id}`, { version: '16.13.0-1' });
+    expect((await ws.run(['apply', '-auto-approve', '-refresh-only'])).code).toBe(0);
+    ws.write('main.tf', config(app, 'postgresql-starter-512', '  backup_before_change = true\n  database_version = "16.15.0-1"\n'));
+    expect(flat((await ws.run(['plan', '-no-color'])).stdout)).not.toContain('A backup will be taken first');
+    ws.write('main.tf', config(app, 'postgresql-starter-512', '  backup_before_change = true\n  database_version = "17"\n'));
+    const plan = await ws.run(['plan', '-no-color']);
+    expect(flat(plan.stdout)).toContain('before the major upgrade to 17.11.0-1, a manual backup');
+    await world.admin('DELETE', '/_sim/requests');
+    await apply(ws);
+    await expectBackupDoneBefore(id, 'POST /api/databases/{addon_id}/upgrade', ws);
   });
 
   it('changes nothing when the backup fails, and says so', async () => {

@@ -11,6 +11,7 @@ import { replaceIfAnotherApp } from '../shared/app.js';
 import type { ScalingoContext } from '../shared/context.js';
 import type { AddonModel } from './model.js';
 import { protectionError } from './protection.js';
+import { configuredWindow } from './settings.js';
 import { availablePlanNames, byPosition, closestPlanName, formatBytes, isDownscale, planChangeImpact } from './plans.js';
 import { writeAddonPrivate } from './private.js';
 import { upgradePath } from './upgrade.js';
@@ -81,6 +82,8 @@ export async function planAddon(request: PlanRequest<AddonModel>, ctx: Ctx): Pro
     await refuseSecondAddon(ctx, planned.app, planned.provider_id);
   }
 
+  if (prior?.id) await refuseLockedWindow(ctx, prior, request.config?.maintenance_window ?? null);
+
   const wantsBackup = planned.backup_before_change === true;
   if (prior && known(wantedVersion) && prior.id) await planUpgrade(ctx, prior, planned, wantedVersion, wantsBackup ? backupFirst : undefined);
 
@@ -125,6 +128,30 @@ async function refuseSecondAddon(ctx: Ctx, app: string, providerId: string): Pro
 }
 
 type BackupFirst = (reason: string, path: string) => void;
+
+/**
+ * Moving the maintenance window while Scalingo has announced a maintenance in it is refused by
+ * Scalingo: say so at plan time. Costs one maintenance list, only when the window moves.
+ */
+async function refuseLockedWindow(ctx: Ctx, prior: AddonModel, wanted: Planned<AddonModel>['maintenance_window'] | null): Promise<void> {
+  const target = configuredWindow(wanted);
+  const current = prior.maintenance_window;
+  if (!target || !current || (target.weekday === current.weekday && Number(target.starting_hour_utc) === Number(current.starting_hour_utc))) return;
+  let maintenances;
+  try {
+    maintenances = await ctx.provider.client.maintenance.list(prior.app, prior.id!, { signal: ctx.signal });
+  } catch (err) {
+    if (isNotFound(err)) return;
+    throw err;
+  }
+  const announced = maintenances.find((m) => m.status === 'notified' || m.status === 'queued' || m.status === 'running');
+  if (!announced) return;
+  ctx.diags.error(
+    'Maintenance window locked',
+    `Scalingo has announced maintenance ${announced.id} (${announced.type ?? 'maintenance'}, ${announced.status}, starting ${announced.started_at ?? 'soon'}) in the current window (${current.weekday} ${String(current.starting_hour_utc)}:00 UTC): the window cannot be moved until it is over. Keep maintenance_window as it is for now, and change it once the maintenance is done (see data "scalingo_database_maintenances").`,
+    ['maintenance_window'],
+  );
+}
 
 /**
  * Settings not in the configuration keep their state values (the platform's), whatever else
