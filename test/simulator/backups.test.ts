@@ -74,6 +74,30 @@ describe('simulator backups (memory mode)', () => {
   });
 });
 
+describe('periodic backups (memory mode)', () => {
+  test('are taken at the scheduled hour on the virtual clock, within the plan\'s retention', async () => {
+    const t = await TestSim.start({ speed: 100 });
+    try {
+      const id = (await t.provision('postgresql-starter-512')).id;
+      await t.waitRunning(id, 15_000);
+      // A virtual day per ~0.09 s of wall clock: about three weeks go by.
+      await t.admin('PUT', '/speed', { speed: 1_000_000 });
+      await new Promise((r) => setTimeout(r, 2000));
+      await t.admin('PUT', '/speed', { speed: 1 });
+      const list = (await t.db('GET', id, '/backups')).body.database_backups as { method: string; status: string; created_at: string }[];
+      const periodic = list.filter((b) => b.method === 'periodic');
+      expect(periodic.length).toBeGreaterThanOrEqual(7);
+      // Starter keeps 7 daily and 4 weekly ones.
+      expect(periodic.length).toBeLessThanOrEqual(11);
+      expect(periodic.every((b) => b.status === 'done')).toBe(true);
+      const times = periodic.map((b) => Date.parse(b.created_at));
+      expect(times).toEqual([...times].sort((a, b) => b - a));
+    } finally {
+      await t.close();
+    }
+  }, 30_000);
+});
+
 describe('backup retention', () => {
   const DAY = 86_400_000;
   const backup = (method: 'manual' | 'periodic', startV: number): BackupRecord => ({

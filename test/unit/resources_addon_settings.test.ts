@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from '@jest/globals';
 import { CtyNumber } from '../../src/cty/value.js';
+import { deleteAddon } from '../../src/resources/addon/apply.js';
 import { protectionError } from '../../src/resources/addon/protection.js';
 import { backupsFromDatabase, settingsUpdate, weekdayName, weekdayNumber, windowFromDatabase } from '../../src/resources/addon/settings.js';
 import type { Database } from '../../src/scalingo/index.js';
@@ -35,6 +36,11 @@ describe('maintenance window and periodic backups', () => {
 });
 
 describe('deletion protection', () => {
+  it('refuses a delete from an old plan file before any request', async () => {
+    const ctx = {} as Parameters<typeof deleteAddon>[1]; // never touched
+    await expect(deleteAddon({ id: 'ad-1', app: 'a', deletion_protection: true } as Parameters<typeof deleteAddon>[0], ctx)).rejects.toThrow('Deletion protection is on');
+  });
+
   it('says how to turn it off, on the attribute that forces a replacement', () => {
     const destroy = protectionError({ id: 'ad-1' });
     expect(destroy.detail).toContain('set deletion_protection = false, run terraform apply');
