@@ -146,9 +146,12 @@ if (tf) {
   console.log('  terraform validate: skipped (terraform not found)');
 }
 if (phases.length > 0) {
-  console.log('where a launch spends its time (medians, ms since the process started, as it measured them):');
-  for (const key of Object.keys(phases[0])) {
-    const values = phases.map((p) => p[key]).filter((v) => typeof v === 'number');
-    if (values.length) console.log(`  ${key.padEnd(52)} ${median(values).toFixed(1).padStart(7)} ms`);
-  }
+  // Per phase: the median of each launch's time since the previous phase (more robust than a
+  // difference of medians).
+  console.log('where a launch spends its time (as the process measured it; median ms since the previous phase):');
+  const keys = Object.keys(phases[0]);
+  keys.forEach((key, i) => {
+    const values = phases.filter((p) => typeof p[key] === 'number' && (i === 0 || typeof p[keys[i - 1]] === 'number')).map((p) => p[key] - (i === 0 ? 0 : p[keys[i - 1]]));
+    if (values.length) console.log(`  ${(i === 0 ? `${key} (since the process started)` : key).padEnd(52)} ${median(values).toFixed(1).padStart(7)} ms`);
+  });
 }

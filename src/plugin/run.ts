@@ -1,6 +1,7 @@
 // The provider process: flags, logger, signals, serve, exit. Shared by the real provider's
 // entry point and the test fixture provider.
 
+import { writeSync } from 'node:fs';
 import { stderrLogger, type Logger } from '../log/logger.js';
 import type { ProviderDispatcher } from '../protocol/methods.js';
 import { HandshakeError } from './handshake.js';
@@ -38,7 +39,9 @@ export async function runProviderProcess(options: ProcessOptions): Promise<void>
       debug,
       providerAddresses: options.providerAddresses,
       loadDispatcher: () => options.loadDispatcher(log),
-      stdout: (text) => process.stdout.write(text),
+      // One small synchronous write: the handshake line goes out without setting up
+      // process.stdout's stream, and nothing else is ever written there.
+      stdout: (text) => writeSync(1, text),
     });
   } catch (err) {
     if (err instanceof HandshakeError) {
