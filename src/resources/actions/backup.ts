@@ -11,7 +11,7 @@ import type { ActionContext, ActionDefinition } from '../../framework/resource.j
 import { isOutcomeUnknown, type Backup } from '../../scalingo/index.js';
 import type { ScalingoContext } from '../shared/context.js';
 import { waitUntil, WaitFailedError } from '../shared/wait.js';
-import { actionBudget, databaseAddon, known, label, targetAttributes, took, type Ctx, type TargetConfig } from './target.js';
+import { databaseAddon, known, label, targetAttributes, took, withActionBudget, type Ctx, type TargetConfig } from './target.js';
 
 const DEFAULT_TIMEOUT_MS = 60 * 60_000;
 
@@ -36,16 +36,7 @@ function size(bytes: number | null | undefined): string {
   return mb >= 1 ? ` (${mb.toFixed(1)} MB)` : ` (${Math.max(1, Math.round(bytes / 1024))} kB)`;
 }
 
-async function takeBackup(config: TargetConfig, actionCtx: ActionContext<ScalingoContext>): Promise<void> {
-  const budget = actionBudget(config, actionCtx.signal, DEFAULT_TIMEOUT_MS);
-  try {
-    await backUp(config, { ...actionCtx, signal: budget.signal });
-  } finally {
-    budget.dispose();
-  }
-}
-
-async function backUp(config: TargetConfig, ctx: ActionContext<ScalingoContext>): Promise<void> {
+async function takeBackup(config: TargetConfig, ctx: ActionContext<ScalingoContext>): Promise<void> {
   const { app, addon_id: addonId } = config;
   const addon = await databaseAddon(app, addonId, ctx);
   const { backups } = ctx.provider.client;
@@ -103,6 +94,6 @@ export const databaseBackupAction: ActionDefinition<TargetConfig, ScalingoContex
     if (known(config)) await checkBackupsAvailable(config.app, config.addon_id, ctx);
   },
   invoke({ config }, ctx) {
-    return takeBackup(config, ctx);
+    return withActionBudget(config, ctx, DEFAULT_TIMEOUT_MS, takeBackup);
   },
 };

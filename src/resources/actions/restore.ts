@@ -14,7 +14,7 @@ import { stringMatches } from '../../framework/validators.js';
 import { isOutcomeUnknown, type Operation } from '../../scalingo/index.js';
 import type { ScalingoContext } from '../shared/context.js';
 import { waitUntil, WaitFailedError } from '../shared/wait.js';
-import { actionBudget, databaseAddon, known, label, targetAttributes, took, type Ctx, type TargetConfig } from './target.js';
+import { databaseAddon, known, label, targetAttributes, took, withActionBudget, type Ctx, type TargetConfig } from './target.js';
 
 const DEFAULT_TIMEOUT_MS = 2 * 60 * 60_000;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
@@ -75,16 +75,7 @@ async function findStarted(app: string, addonId: string, ctx: Ctx): Promise<stri
   return op.type === 'pitr_restore' ? op.id : undefined;
 }
 
-async function runRestore(config: RestoreConfig, actionCtx: ActionContext<ScalingoContext>): Promise<void> {
-  const budget = actionBudget(config, actionCtx.signal, DEFAULT_TIMEOUT_MS);
-  try {
-    await restore(config, { ...actionCtx, signal: budget.signal });
-  } finally {
-    budget.dispose();
-  }
-}
-
-async function restore(config: RestoreConfig, ctx: ActionContext<ScalingoContext>): Promise<void> {
+async function runRestore(config: RestoreConfig, ctx: ActionContext<ScalingoContext>): Promise<void> {
   const { app, addon_id: addonId } = config;
   const at = instant(config.restore_time);
   refuseFuture(at, config.restore_time);
@@ -149,6 +140,6 @@ export const databaseRestoreAction: ActionDefinition<RestoreConfig, ScalingoCont
     return planRestore(config, ctx);
   },
   invoke({ config }, ctx) {
-    return runRestore(config, ctx);
+    return withActionBudget(config, ctx, DEFAULT_TIMEOUT_MS, runRestore);
   },
 };

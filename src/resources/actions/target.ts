@@ -5,9 +5,9 @@ import { StringType } from '../../cty/types.js';
 import { isUnknown } from '../../cty/value.js';
 import { DiagnosticError } from '../../framework/diagnostics.js';
 import { formatDuration } from '../../framework/duration.js';
-import type { OperationContext } from '../../framework/resource.js';
+import type { ActionContext, OperationContext } from '../../framework/resource.js';
 import type { AttributeSchema } from '../../framework/schema.js';
-import { operationBudget, type OperationBudget } from '../../framework/timeouts.js';
+import { operationBudget } from '../../framework/timeouts.js';
 import { durationString } from '../../framework/validators.js';
 import type { Addon } from '../../scalingo/index.js';
 import type { ScalingoContext } from '../shared/context.js';
@@ -27,9 +27,19 @@ export const targetAttributes = (timeoutDefaultMs: number, what: string): Record
 
 export type TargetConfig = { app: string; addon_id: string; timeout: string | null };
 
-/** One budget for the whole action (requests and waits), from `timeout`. */
-export function actionBudget(config: TargetConfig, signal: AbortSignal, defaultMs: number): OperationBudget {
-  return operationBudget(signal, { create: config.timeout }, 'create', defaultMs);
+/** Runs an action on one budget for all its requests and waits, from `timeout`. */
+export async function withActionBudget<C extends TargetConfig>(
+  config: C,
+  ctx: ActionContext<ScalingoContext>,
+  defaultMs: number,
+  run: (config: C, ctx: ActionContext<ScalingoContext>) => Promise<void>,
+): Promise<void> {
+  const budget = operationBudget(ctx.signal, { create: config.timeout }, 'create', defaultMs);
+  try {
+    await run(config, { ...ctx, signal: budget.signal });
+  } finally {
+    budget.dispose();
+  }
 }
 
 /** `41s`, `3m12s`: how long it took. */
