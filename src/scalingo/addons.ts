@@ -81,15 +81,16 @@ export class AddonsApi {
   }
 
   /**
-   * `PATCH /v1/apps/{app}/addons/{addon_id}` with `{"addon": {"plan_id"}}` (200). Retried like an
-   * idempotent request: it sets an absolute value, so replaying it cannot change the outcome.
-   * The change itself is asynchronous: the database goes `updating`, then `running`.
+   * `PATCH /v1/apps/{app}/addons/{addon_id}` with `{"addon": {"plan_id"}}` (200). Not replayed
+   * once it may have been processed (a replay during the change it started may be refused): on
+   * `OutcomeUnknownError`, read the addon's plan back. The change itself is asynchronous: the
+   * database goes `updating`, then `running`.
    */
   async changePlan(app: string, addonId: string, planId: string, opts: CallOptions = {}): Promise<ChangePlanResult> {
     const res = await this.r.send(
       {
         api: 'main', method: 'PATCH', route: '/apps/{app}/addons/{addon_id}', params: { app, addon_id: addonId },
-        auth: 'bearer', body: { addon: { plan_id: planId } }, idempotent: true,
+        auth: 'bearer', body: { addon: { plan_id: planId } },
         expect: [200], schema: ChangePlanResponseSchema,
         operation: `change the plan of addon ${addonId} of app ${app} to ${planId}`,
       },
@@ -99,9 +100,9 @@ export class AddonsApi {
   }
 
   /**
-   * `DELETE /v1/apps/{app}/addons/{addon_id}` (204). Retried on transient failures; a retry after
-   * an unknown outcome may then answer 404 (`NotFoundError`), which a caller deleting the addon
-   * can treat as success.
+   * `DELETE /v1/apps/{app}/addons/{addon_id}` (204). Not replayed once it may have been
+   * processed: on `OutcomeUnknownError`, look the addon up; a 404 (`NotFoundError`) means it is
+   * already gone.
    */
   async destroy(app: string, addonId: string, opts: CallOptions = {}): Promise<void> {
     await this.r.send(

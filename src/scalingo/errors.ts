@@ -128,12 +128,12 @@ export class RateLimitError extends HttpError {
   }
 }
 
-/** 5xx (for idempotent requests: after every retry was spent). */
+/** 5xx (for reads: after every retry was spent). */
 export class ServerError extends HttpError {
   override readonly name: string = 'ServerError';
 }
 
-/** No response within the per-request timeout (idempotent request, after every retry). */
+/** No response within the per-request timeout (a read, after every retry). */
 export class RequestTimeoutError extends ScalingoError {
   override readonly name: string = 'RequestTimeoutError';
   readonly timeoutMs: number;
@@ -177,8 +177,9 @@ export class NetworkError extends ScalingoError {
 }
 
 /**
- * A non-idempotent request (POST) may or may not have been applied: the connection was reset or
- * timed out after it was sent, or a gateway answered 502/503/504. It was NOT retried. The caller
+ * A write may or may not have been applied: the connection was reset or timed out after it was
+ * sent, or Scalingo (or a gateway) answered 5xx or a status without its error body. It was NOT
+ * retried (classify.ts). The caller
  * must reconcile (e.g. list the app's addons to see whether one was created) before trying again.
  */
 export class OutcomeUnknownError extends ScalingoError {

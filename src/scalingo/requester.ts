@@ -1,15 +1,15 @@
 // The request pipeline every typed method goes through:
 //
 //   cache (opt-in GETs) → coalescing (identical concurrent GETs) → attempts loop:
-//     credentials (bearer JWT / DB-API token / Basic) → token bucket → HTTP attempt
-//     → expected status: zod-validated body
-//     → 401: refresh the credential once and replay
-//     → 429: wait (Retry-After or backoff) and retry, whatever the method (nothing was processed)
-//     → 502/503/504, reset, timeout: retry if idempotent, else OutcomeUnknownError
-//     → other statuses: typed HttpError with Scalingo's message
+//     authorize (bearer JWT / DB-API token / Basic) → attempt (token bucket, one HTTP exchange,
+//     described as an Outcome) → classify (classify.ts, the one retry table) → act on it:
+//     return the zod-validated body, replay with a fresh credential, retry after a delay,
+//     throw OutcomeUnknownError for the caller to reconcile, or throw the typed error.
 //
-// Idempotent: GET, PUT, DELETE, and any request whose spec says so (PATCH bodies that set
-// absolute values, token requests, read-only actions). Plain POST and PATCH are not.
+// Reads: GET, and any request whose spec says `idempotent` (token requests, read-only actions,
+// bodies setting absolute values that cannot be refused when replayed): retried on 5xx,
+// timeouts and resets. Every other write (POST, PATCH, DELETE) is never re-sent blindly once
+// it may have reached Scalingo: its caller reads back first.
 
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
@@ -17,22 +17,22 @@ import { DatabaseTokenCaches, TokenCache } from './auth.js';
 import { TtlCache } from './cache.js';
 import { API_PREFIX, parseBaseUrl, pickRegion } from './endpoints.js';
 import type { BaseUrl } from './endpoints.js';
-import { httpErrorFor } from './error-body.js';
+import { classify, type Outcome, type RequestKind } from './classify.js';
+import { httpErrorFor, isScalingoErrorBody } from './error-body.js';
 import {
   ConfigurationError,
   InvalidResponseError,
   NetworkError,
   OutcomeUnknownError,
-  RateLimitError,
   RequestAbortedError,
   RequestTimeoutError,
-  ServerError,
+  ScalingoError,
 } from './errors.js';
 import type { ApiKind, RequestContext } from './errors.js';
 import type { Logger } from './logger.js';
 import type { TokenBucket } from './rate-limit.js';
 import { identityOf } from './rate-limit.js';
-import { backoffDelay, FATAL_ERROR_CODES, parseRetryAfter, RETRYABLE_GATEWAY_STATUSES } from './retry.js';
+import { FATAL_ERROR_CODES, parseRetryAfter } from './retry.js';
 import type { RetryPolicy } from './retry.js';
 import { AddonTokenResponseSchema, RegionsResponseSchema, TokenExchangeSchema } from './schemas.js';
 import type { Region } from './schemas.js';
@@ -60,7 +60,7 @@ export interface RequestSpec<T> {
   readonly expect: readonly number[];
   /** Body schema; absent for empty bodies (the result is then `undefined`). */
   readonly schema?: z.ZodType<T>;
-  /** Overrides the method default (GET/PUT/DELETE idempotent, POST/PATCH not). */
+  /** Safe to send again whatever happened (default: GET only); see classify.ts. */
   readonly idempotent?: boolean;
   /** What is attempted, in words, for `OutcomeUnknownError` (no secrets). */
   readonly operation: string;
@@ -107,14 +107,33 @@ export interface RequesterOptions {
   readonly connections?: number | undefined;
 }
 
+interface Credential {
+  /** The Authorization header, when the request carries one. */
+  readonly header?: string;
+  /** The token and the cache that issued it, when a 401 may be answered by refreshing it. */
+  readonly token?: string;
+  readonly cache?: TokenCache;
+}
+
+interface Target {
+  readonly origin: string;
+  readonly path: string;
+  /** Path and query after the base URL, for messages. */
+  readonly relPath: string;
+  readonly body: string | undefined;
+}
+
+interface AttemptResult {
+  readonly outcome: Outcome;
+  readonly context: RequestContext;
+  readonly response?: HttpResponse;
+  readonly failure?: TransportFailure;
+}
+
 interface SharedCall {
   promise: Promise<Response<unknown>>;
   controller: AbortController;
   waiters: number;
-}
-
-function defaultIdempotent(method: HttpMethod): boolean {
-  return method === 'GET' || method === 'PUT' || method === 'DELETE';
 }
 
 function buildPath(route: string, params: Readonly<Record<string, string>> | undefined): string {
@@ -345,164 +364,132 @@ export class Requester {
     return { api: spec.api, method: spec.method, path, requestId, attempts };
   }
 
-  /** The attempts loop (no cache, no coalescing). */
+  /** The attempts loop (no cache, no coalescing): authorize, attempt, classify, act on it. */
   private async run<T>(
     spec: RequestSpec<T>,
     signal: AbortSignal | undefined,
     timeoutMs: number,
     relPath: string = buildPath(API_PREFIX[spec.api] + spec.route, spec.params) + buildQuery(spec.query),
   ): Promise<Response<T>> {
-    const { log, retry, bucket } = this.opts;
-    const idempotent = spec.idempotent ?? defaultIdempotent(spec.method);
-    const route = API_PREFIX[spec.api] + spec.route;
+    const kind: RequestKind = (spec.idempotent ?? spec.method === 'GET') ? 'read' : 'write';
     const base = await this.baseUrl(spec.api, signal);
-    const path = base.basePath + relPath;
-    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
-
-    let attempt = 0;
+    const target: Target = { origin: base.origin, path: base.basePath + relPath, relPath, body: spec.body === undefined ? undefined : JSON.stringify(spec.body) };
     let retries = 0;
     let authReplayed = false;
-
-    for (;;) {
-      attempt += 1;
-      let requestId: string = randomUUID();
-      const baseContext = this.context(spec, relPath, requestId, attempt);
-
-      const headers: Record<string, string> = {
-        accept: 'application/json',
-        'content-type': 'application/json',
-        'user-agent': this.opts.userAgent,
-        'x-request-id': requestId,
-      };
-      let credential: string | undefined;
-      let credentialCache: TokenCache | undefined;
-      if (spec.auth === 'basic') {
-        headers['authorization'] = this.basic;
-      } else if (spec.auth === 'bearer') {
-        credentialCache = this.bearer;
-        credential = (await this.bearer.get(signal)).token;
-        headers['authorization'] = `Bearer ${credential}`;
-      } else if (spec.auth === 'database') {
-        if (!spec.addon) throw new ConfigurationError('Database request without an addon');
-        credentialCache = this.dbTokens.for(spec.addon.app, spec.addon.addonId);
-        credential = (await credentialCache.get(signal)).token;
-        headers['authorization'] = `Bearer ${credential}`;
-      }
-
-      if (bucket) await bucket.acquire(signal, baseContext);
-
-      const started = performance.now();
-      let res: HttpResponse;
-      try {
-        res = await this.transport.send({
-          origin: base.origin,
-          path,
-          method: spec.method,
-          headers,
-          body,
-          timeoutMs,
-          signal,
-        });
-      } catch (err) {
-        if (!(err instanceof TransportFailure)) throw err;
-        const ctx = baseContext;
-        const durationMs = Math.round(performance.now() - started);
-        log('debug', 'scalingo request failed', {
-          api: spec.api, method: spec.method, route, duration_ms: durationMs, attempt, request_id: requestId,
-          error: err.kind === 'network' ? err.code : err.kind,
-        });
-        if (err.kind === 'aborted') throw new RequestAbortedError(err.reason, ctx, err.maybeSent && !idempotent);
-        const failure = err.kind === 'timeout'
-          ? new RequestTimeoutError(timeoutMs, ctx)
-          : new NetworkError(`Connection to Scalingo failed (${err.message})`, err.code, ctx);
-        if (err.code !== undefined && FATAL_ERROR_CODES.has(err.code)) throw failure;
-        if (err.maybeSent && !idempotent) {
-          throw new OutcomeUnknownError(
-            spec.operation,
-            err.kind === 'timeout' ? 'timeout' : 'reset',
-            err.kind === 'timeout'
-              ? `no response within ${timeoutMs} ms after the request was sent`
-              : `the connection failed after the request was sent (${err.code ?? 'unknown error'})`,
-            ctx,
-            undefined,
-            failure,
-          );
+    for (let attempt = 1; ; attempt++) {
+      const credential = await this.authorize(spec, signal);
+      const result = await this.attempt(spec, target, credential, attempt, signal, timeoutMs);
+      const decision = classify(result.outcome, kind, { retries, authReplayed, refreshable: credential.cache !== undefined }, this.opts.retry);
+      const fields = { api: spec.api, method: spec.method, route: API_PREFIX[spec.api] + spec.route, attempt, request_id: result.context.requestId };
+      switch (decision.action) {
+        case 'return':
+          return this.parse(spec, result.response!, result.context);
+        case 'replay':
+          authReplayed = true;
+          credential.cache!.invalidate(credential.token!);
+          this.opts.log('debug', 'scalingo credential refused, refreshing once', fields);
+          continue;
+        case 'retry': {
+          retries += 1;
+          const retryAfterMs = result.outcome.type === 'status' ? result.outcome.retryAfterMs : undefined;
+          if (result.outcome.type === 'status' && result.outcome.status === 429 && retryAfterMs !== undefined) this.opts.bucket?.pause(retryAfterMs);
+          this.opts.log('warn', 'scalingo retry', { ...fields, delay_ms: decision.delayMs, reason: decision.reason, ...(retryAfterMs !== undefined ? { retry_after_ms: retryAfterMs } : {}) });
+          await sleep(decision.delayMs, signal, result.context);
+          continue;
         }
-        if (retries + 1 >= retry.maxAttempts) throw failure;
-        retries += 1;
-        const delay = backoffDelay(retry, retries);
-        log('warn', 'scalingo retry', {
-          api: spec.api, method: spec.method, route, attempt, request_id: requestId, delay_ms: delay,
-          reason: err.kind === 'timeout' ? 'timeout' : err.code,
-        });
-        await sleep(delay, signal, ctx);
-        continue;
+        case 'reconcile':
+          throw this.outcomeUnknown(spec, result, decision.why, timeoutMs);
+        case 'throw':
+          throw this.failure(result, kind, timeoutMs);
       }
-
-      requestId = res.headers['x-request-id'] || requestId;
-      const ctx = this.context(spec, relPath, requestId, attempt);
-      log('debug', 'scalingo request', {
-        api: spec.api, method: spec.method, route, status: res.status,
-        duration_ms: Math.round(performance.now() - started), attempt, request_id: requestId,
-      });
-
-      if (spec.expect.includes(res.status)) return this.parse(spec, res, ctx);
-
-      if (res.status === 401 && credentialCache && credential !== undefined && !authReplayed) {
-        authReplayed = true;
-        credentialCache.invalidate(credential);
-        log('debug', 'scalingo credential refused, refreshing once', {
-          api: spec.api, method: spec.method, route, request_id: requestId,
-        });
-        continue;
-      }
-
-      if (res.status === 429) {
-        const retryAfterMs = parseRetryAfter(res.headers['retry-after']);
-        if (retryAfterMs !== undefined && retryAfterMs > retry.maxRetryAfterMs) {
-          throw httpErrorFor(429, res.body, ctx, retryAfterMs) as RateLimitError;
-        }
-        if (retries + 1 >= retry.maxAttempts) throw httpErrorFor(429, res.body, ctx, retryAfterMs);
-        retries += 1;
-        const delay = retryAfterMs ?? backoffDelay(retry, retries);
-        if (retryAfterMs !== undefined && bucket) bucket.pause(retryAfterMs);
-        log('warn', 'scalingo retry', {
-          api: spec.api, method: spec.method, route, attempt, request_id: requestId, delay_ms: delay,
-          reason: 'HTTP 429', retry_after_ms: retryAfterMs,
-        });
-        await sleep(delay, signal, ctx);
-        continue;
-      }
-
-      if (RETRYABLE_GATEWAY_STATUSES.has(res.status)) {
-        const error = httpErrorFor(res.status, res.body, ctx) as ServerError;
-        if (!idempotent) {
-          throw new OutcomeUnknownError(
-            spec.operation,
-            'status',
-            `a gateway answered HTTP ${res.status}, the request may or may not have been processed`,
-            ctx,
-            res.status,
-            error,
-          );
-        }
-        if (retries + 1 >= retry.maxAttempts) throw error;
-        retries += 1;
-        // A 503 may say when to come back; honour it within the same bound as for 429.
-        const retryAfterMs = parseRetryAfter(res.headers['retry-after']);
-        const delay = retryAfterMs !== undefined && retryAfterMs <= retry.maxRetryAfterMs
-          ? retryAfterMs
-          : backoffDelay(retry, retries);
-        log('warn', 'scalingo retry', {
-          api: spec.api, method: spec.method, route, attempt, request_id: requestId, delay_ms: delay,
-          reason: `HTTP ${res.status}`,
-        });
-        await sleep(delay, signal, ctx);
-        continue;
-      }
-
-      throw httpErrorFor(res.status, res.body, ctx);
     }
+  }
+
+  /** The credential of a request, as a header, with the cache that can refresh it. */
+  private async authorize(spec: RequestSpec<unknown>, signal: AbortSignal | undefined): Promise<Credential> {
+    if (spec.auth === 'basic') return { header: this.basic };
+    if (spec.auth === 'none') return {};
+    let cache: TokenCache;
+    if (spec.auth === 'bearer') cache = this.bearer;
+    else {
+      if (!spec.addon) throw new ConfigurationError('Database request without an addon');
+      cache = this.dbTokens.for(spec.addon.app, spec.addon.addonId);
+    }
+    const token = (await cache.get(signal)).token;
+    return { header: `Bearer ${token}`, token, cache };
+  }
+
+  /** One HTTP exchange through the token bucket, described as an Outcome for classify. */
+  private async attempt(
+    spec: RequestSpec<unknown>,
+    target: Target,
+    credential: Credential,
+    attempt: number,
+    signal: AbortSignal | undefined,
+    timeoutMs: number,
+  ): Promise<AttemptResult> {
+    const sentId = randomUUID();
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'content-type': 'application/json',
+      'user-agent': this.opts.userAgent,
+      'x-request-id': sentId,
+      ...(credential.header !== undefined ? { authorization: credential.header } : {}),
+    };
+    const before = this.context(spec, target.relPath, sentId, attempt);
+    if (this.opts.bucket) await this.opts.bucket.acquire(signal, before);
+    const started = performance.now();
+    const logFields = { api: spec.api, method: spec.method, route: API_PREFIX[spec.api] + spec.route, attempt };
+    try {
+      const response = await this.transport.send({ origin: target.origin, path: target.path, method: spec.method, headers, body: target.body, timeoutMs, signal });
+      const context = this.context(spec, target.relPath, response.headers['x-request-id'] || sentId, attempt);
+      this.opts.log('debug', 'scalingo request', { ...logFields, status: response.status, duration_ms: Math.round(performance.now() - started), request_id: context.requestId });
+      const outcome: Outcome = {
+        type: 'status',
+        status: response.status,
+        expected: spec.expect.includes(response.status),
+        scalingoBody: isScalingoErrorBody(response.body),
+        retryAfterMs: parseRetryAfter(response.headers['retry-after']),
+      };
+      return { outcome, context, response };
+    } catch (err) {
+      if (!(err instanceof TransportFailure)) throw err;
+      this.opts.log('debug', 'scalingo request failed', {
+        ...logFields,
+        duration_ms: Math.round(performance.now() - started),
+        request_id: sentId,
+        error: err.kind === 'network' ? err.code : err.kind,
+      });
+      const outcome: Outcome =
+        err.kind === 'aborted'
+          ? { type: 'aborted', sent: err.maybeSent }
+          : { type: 'transport', failure: err.kind, sent: err.maybeSent, fatal: err.code !== undefined && FATAL_ERROR_CODES.has(err.code) };
+      return { outcome, context: before, failure: err };
+    }
+  }
+
+  /** The error for an attempt that ends the call. */
+  private failure(result: AttemptResult, kind: RequestKind, timeoutMs: number): ScalingoError {
+    const { outcome, context } = result;
+    if (outcome.type === 'aborted') return new RequestAbortedError(result.failure?.reason, context, outcome.sent && kind === 'write');
+    if (outcome.type === 'transport') {
+      return outcome.failure === 'timeout'
+        ? new RequestTimeoutError(timeoutMs, context)
+        : new NetworkError(`Connection to Scalingo failed (${result.failure?.message ?? 'unknown error'})`, result.failure?.code, context);
+    }
+    return httpErrorFor(outcome.status, result.response?.body ?? '', context, outcome.retryAfterMs);
+  }
+
+  /** A write whose outcome is unknown: the caller must read back before anything else. */
+  private outcomeUnknown(spec: RequestSpec<unknown>, result: AttemptResult, why: 'reset' | 'timeout' | 'status', timeoutMs: number): OutcomeUnknownError {
+    const status = result.outcome.type === 'status' ? result.outcome.status : undefined;
+    const detail =
+      why === 'status'
+        ? `Scalingo answered HTTP ${status}, the request may or may not have been processed`
+        : why === 'timeout'
+          ? `no response within ${timeoutMs} ms after the request was sent`
+          : `the connection failed after the request was sent (${result.failure?.code ?? 'unknown error'})`;
+    return new OutcomeUnknownError(spec.operation, why, detail, result.context, status, this.failure(result, 'write', timeoutMs));
   }
 
   private parse<T>(spec: RequestSpec<T>, res: HttpResponse, ctx: RequestContext): Response<T> {

@@ -1,4 +1,5 @@
-// Retry policy: which failures are retried, and how long to wait.
+// Retry policy: how many attempts and how long to wait (which failures are retried is the
+// table in classify.ts).
 //
 // Delays use exponential backoff with full jitter: a uniform draw in
 // [0, min(maxDelayMs, baseDelayMs * 2^(retry-1))]. A 429's or 503's `Retry-After` (seconds or
@@ -54,9 +55,6 @@ export function parseRetryAfter(value: string | undefined, now: number = Date.no
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);
 }
-
-/** Statuses retried for idempotent requests (a gateway or an overloaded upstream). */
-export const RETRYABLE_GATEWAY_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
 
 /** Connection errors raised before the request could be written: retrying is always safe. */
 export const NOT_SENT_ERROR_CODES: ReadonlySet<string> = new Set([

@@ -228,7 +228,7 @@ describe('retries', () => {
     expect(err).toEqual(expect.objectContaining({ name: 'NetworkError', code: 'ERR_CLIENT_CLOSED', attempts: 1 }));
   });
 
-  it('gives up with ServerError after maxAttempts, and never retries a 500', async () => {
+  it('retries a GET on 503 and on 500, giving up with ServerError after maxAttempts', async () => {
     const { client: c } = newClient({ retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2 } });
     await c.addons.get(app.id, addon.id);
     await setFaults(sim, [{ route: ADDON, status: 503, count: 10 }]);
@@ -241,21 +241,37 @@ describe('retries', () => {
     await setFaults(sim, [{ route: ADDON, status: 500, count: 10 }]);
     await resetCounts(sim);
     const err500 = await failure(c.addons.get(app.id, addon.id));
-    expect(err500).toEqual(expect.objectContaining({ name: 'ServerError', status: 500, scalingoMessage: "Internal error occured, we're on it!" }));
-    expect((await requestCounts(sim))[ADDON]).toBe(1);
+    expect(err500).toEqual(expect.objectContaining({ name: 'ServerError', status: 500, attempts: 3, scalingoMessage: "Internal error occured, we're on it!" }));
+    expect((await requestCounts(sim))[ADDON]).toBe(3);
+
+    await setFaults(sim, [{ route: ADDON, status: 500, count: 1 }]);
+    await expect(c.addons.get(app.id, addon.id)).resolves.toEqual(expect.objectContaining({ id: addon.id }));
   });
 
-  it('retries an idempotent PATCH (plan change) after a reset following processing', async () => {
+  it('never replays a PATCH (plan change) whose answer was lost: OutcomeUnknownError, for the caller to read back', async () => {
     const { client: c } = newClient();
     const other = await createApp(sim, 'patch');
     const plans = (await c.addonProviders.plans('redis')).filter((p) => !p.disabled);
     const created = await provisionRedis(c, other.id, plans[0]?.id ?? '');
     await setFaults(sim, [{ route: 'PATCH /v1/apps/{app}/addons/{addon_id}', reset: true, when: 'after', count: 1 }]);
     await resetCounts(sim);
-    const res = await c.addons.changePlan(other.id, created.id, plans[1]?.id ?? '');
-    expect(res.addon?.id).toBe(created.id);
-    expect((await requestCounts(sim))['PATCH /v1/apps/{app}/addons/{addon_id}']).toBe(2);
+    const err = await failure(c.addons.changePlan(other.id, created.id, plans[1]?.id ?? ''));
+    expect(err).toBeInstanceOf(OutcomeUnknownError);
+    expect(err).toEqual(expect.objectContaining({ why: 'reset', attempts: 1 }));
+    expect((await requestCounts(sim))['PATCH /v1/apps/{app}/addons/{addon_id}']).toBe(1);
+    // It had been processed: reading back shows the new plan.
+    expect((await c.addons.get(other.id, created.id)).plan.id).toBe(plans[1]?.id);
   }, 20_000);
+
+  it('reports a 500 on a write as an unknown outcome, and a 4xx with Scalingo\'s body as a refusal', async () => {
+    const { client: c } = newClient();
+    const other = await createApp(sim, 'refusal');
+    await setFaults(sim, [{ route: 'POST /v1/apps/{app}/addons', status: 500, count: 1 }]);
+    const unknown = await failure(c.addons.provision(other.id, { providerId: 'redis', planId: 'nope' }));
+    expect(unknown).toEqual(expect.objectContaining({ name: 'OutcomeUnknownError', why: 'status', status: 500 }));
+    const refused = await failure(c.addons.provision(other.id, { providerId: 'redis', planId: 'nope' }));
+    expect(refused).toEqual(expect.objectContaining({ name: 'NotFoundError', status: 404, resource: 'plan' }));
+  });
 });
 
 async function provisionRedis(c: ScalingoClient, appId: string, planId: string): Promise<Addon> {

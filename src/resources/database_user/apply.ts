@@ -8,6 +8,7 @@ import { ForbiddenError, isNotFound, isOutcomeUnknown, ValidationError, type Dat
 import type { ScalingoContext } from '../shared/context.js';
 import type { DatabaseUserModel } from './model.js';
 import { passwordChange, passwordMode } from './plan.js';
+import { reconciledWrite } from '../shared/reconcile.js';
 import { listUsers, stateFromUser, usersOrGone } from './read.js';
 import { addonObjectId } from './rules.js';
 
@@ -116,7 +117,13 @@ export async function deleteUser(prior: DatabaseUserModel, ctx: Ctx): Promise<vo
     return;
   }
   try {
-    await ctx.provider.client.databaseUsers.delete(prior.app, prior.addon_id, prior.name, { signal: ctx.signal });
+    await reconciledWrite({
+      what: `the deletion of user ${prior.name}`,
+      send: (s) => ctx.provider.client.databaseUsers.delete(prior.app, prior.addon_id, prior.name, { signal: s }),
+      readBack: async (s) => ((await usersOrGone({ ...ctx, signal: s }, prior.app, prior.addon_id))?.some((u) => u.name === prior.name) ? undefined : true),
+      signal: ctx.signal,
+      log: ctx.log,
+    });
   } catch (err) {
     // Already gone (deleted by hand, or with its addon): done.
     if (isNotFound(err)) {
