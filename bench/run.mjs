@@ -7,7 +7,7 @@ if (!existsSync(`${root}dist/bundle/terraform-provider-scalingo`)) {
   console.error('Build first: make build');
   process.exit(1);
 }
-for (const script of ['handshake.mjs', 'refresh.mjs', 'simulator.mjs', 'client.mjs']) {
+for (const script of ['handshake.mjs', 'refresh.mjs', 'plan_change.mjs', 'simulator.mjs', 'client.mjs']) {
   console.log(`\n## bench/${script}`);
   execFileSync(process.execPath, [`${root}bench/${script}`], { stdio: 'inherit', cwd: root });
 }

@@ -118,25 +118,31 @@ describe('databaseOnPlan: when a plan change is done', () => {
   const at = (status: string, plan: string) => ({ status, plan }) as Database;
 
   it('is done as soon as the database runs on the new plan after being seen updating', () => {
-    const done = databaseOnPlan('ad-1', 'business-1024', () => 0);
+    const done = databaseOnPlan('ad-1', 'business-1024', 0, () => 0);
     expect(done.met(at('updating', 'starter-512'))).toBe(false);
     expect(done.met(at('running', 'business-1024'))).toBe(true);
   });
 
   it('is done once it runs on the new plan after being seen on the old one', () => {
-    const done = databaseOnPlan('ad-1', 'business-1024', () => 0);
+    const done = databaseOnPlan('ad-1', 'business-1024', 0, () => 0);
     expect(done.met(at('running', 'starter-512'))).toBe(false);
     expect(done.met(at('running', 'business-1024'))).toBe(true);
   });
 
-  it('without any sign of the change, waits until "running on the new plan" has held', () => {
+  it('without any sign of the change, accepts the new plan only once seen long enough after the change was accepted', () => {
     let now = 1000;
-    const done = databaseOnPlan('ad-1', 'business-1024', () => now);
+    const done = databaseOnPlan('ad-1', 'business-1024', 1000, () => now);
     expect(done.met(at('running', 'business-1024'))).toBe(false);
     now += UNWITNESSED_SETTLE_MS - 1;
     expect(done.met(at('running', 'business-1024'))).toBe(false);
     now += 1;
     expect(done.met(at('running', 'business-1024'))).toBe(true);
+  });
+
+  it('is never done while the database is updating or still on another plan, however long it takes', () => {
+    const done = databaseOnPlan('ad-1', 'business-1024', 0, () => 10 * UNWITNESSED_SETTLE_MS);
+    expect(done.met(at('updating', 'business-1024'))).toBe(false);
+    expect(done.met(at('running', 'starter-512'))).toBe(false);
   });
 });
 

@@ -155,6 +155,7 @@ async function update(prior: AddonModel, config: AddonModel, planned: Planned<Ad
       signal,
       log: ctx.log,
     });
+    const acceptedAt = Date.now();
     sc.invalidate(app);
     const status = change.answered ? change.value.addon?.status : change.found.status;
     ctx.log.info('plan change accepted', { addon_id: id, from: prior.plan, to: config.plan, message: change.answered ? (change.value.message ?? '') : '' });
@@ -163,7 +164,7 @@ async function update(prior: AddonModel, config: AddonModel, planned: Planned<Ad
     ctx.recordState(state);
 
     if (database) {
-      const db = await waitForDatabase(ctx, signal, app, id, databaseOnPlan(id, config.plan));
+      const db = await waitForDatabase(ctx, signal, app, id, databaseOnPlan(id, config.plan, acceptedAt));
       state = { ...withDatabase(state, db), database_features: state.database_features, status: 'running' };
     } else {
       state = stateFromAddon(await waitForAddon(ctx, signal, app, id, addonOnPlan(id, config.plan)), state);
@@ -185,8 +186,8 @@ async function update(prior: AddonModel, config: AddonModel, planned: Planned<Ad
     state = { ...state, maintenance_window: windowFromDatabase(db), periodic_backups: backupsFromDatabase(db) };
     ctx.recordState(state);
   }
-  const addon = await sc.findAddon(app, id, signal);
-  if (addon) state = { ...stateFromAddon(addon, state), database_features: state.database_features, database_version: state.database_version };
+  // Every step above recorded what it read: no closing refresh (at 60 requests a minute, one
+  // more request is one more second before apply returns).
   return state;
 }
 
