@@ -29,6 +29,12 @@ export interface ApplyContext<P, M> extends OperationContext<P> {
 }
 
 export interface PlanRequest<M> {
+  /**
+   * Terraform planned this very change already in this run (it plans again just before
+   * applying): warnings are not shown again, so work done only to explain can be skipped. The
+   * planned values must still be the same as the first time.
+   */
+  readonly replan?: boolean;
   /** Null when the resource is being destroyed. */
   readonly config: Planned<M> | null;
   /** Null on create. */

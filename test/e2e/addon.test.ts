@@ -83,6 +83,9 @@ maybe('scalingo_addon', () => {
 
     const apply = await ws.run(['apply', '-auto-approve']);
     expect(apply.code).toBe(0);
+    // Shown once, by the plan apply made; not again by Terraform's re-plan before applying.
+    expect(apply.stdout.split('Warning: Plan change: postgresql-starter-512 -> postgresql-business-1024')).toHaveLength(2);
+    expect(apply.stdout).not.toContain('similar warning');
     const [remote] = await simAddons(app);
     expect(remote!.id).toBe(id);
     expect(remote!.database.status).toBe('running');
@@ -292,6 +295,7 @@ maybe('scalingo_addon', () => {
       await world.admin('PUT', '/_sim/speed', { speed: 50 });
     }
     const r = await ws.run(['plan', '-detailed-exitcode']);
+    if (r.code !== 0) process.stderr.write(r.stdout + r.stderr);
     expect(r.code).toBe(0);
   });
 });

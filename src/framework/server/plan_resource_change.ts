@@ -3,7 +3,7 @@
 // is written remotely here.
 
 import { isObjectValue, isUnknown, valueEquals, type ValueObject } from '../../cty/value.js';
-import { formatPath, type AttributePath, type Diagnostics } from '../diagnostics.js';
+import { Diagnostics, formatPath, type AttributePath } from '../diagnostics.js';
 import { applyPlanRules, conformToSchema } from '../plan.js';
 import type { PlanRequest, Planned } from '../resource.js';
 import { impliedType, type BlockSchema } from '../schema.js';
@@ -39,9 +39,14 @@ export async function planResourceChange(
 
   let privateState = decodePrivate(priorPrivate);
   if (resource.modifyPlan) {
-    const ctx = server.context(diags, signal, { tf_rpc: 'PlanResourceChange', tf_resource_type: typeName });
+    // The re-plan Terraform makes just before applying: its warnings were shown at plan.
+    const replan = server.planMemo?.planned(typeName, prior, config) ?? false;
+    const hookDiags = new Diagnostics();
+    const ctx = server.context(hookDiags, signal, { tf_rpc: 'PlanResourceChange', tf_resource_type: typeName });
+    diags.add(...hookDiags.items.splice(0));
     if (!ctx) return passthrough;
     const request: PlanRequest<ValueObject> = {
+      replan,
       config: config as Planned<ValueObject> | null,
       prior,
       planned: planned as Planned<ValueObject> | null,
@@ -51,7 +56,8 @@ export async function planResourceChange(
         privateState = s;
       },
     };
-    await guarded(diags, 'Planning the change', () => resource.modifyPlan!(request, ctx), ctx.log, ctx.signal);
+    await guarded(hookDiags, 'Planning the change', () => resource.modifyPlan!(request, ctx), ctx.log, ctx.signal);
+    diags.add(...hookDiags.items.filter((d) => !replan || d.severity === 'error'));
     planned = request.planned === null ? null : conformToSchema(resource.schema.block, request.planned as ValueObject);
     // The hook may have normalised the only difference away (an alias of the same value):
     // then nothing changes, and computed values stay as they are.

@@ -17,6 +17,7 @@ import type {
 } from '../resource.js';
 import type { IdentitySchema, Schema } from '../schema.js';
 import { timeoutBehind } from '../timeouts.js';
+import type { PlanMemo } from './plan_memo.js';
 
 export interface ServerCapabilities {
   readonly planDestroy: boolean;
@@ -37,6 +38,8 @@ export class ProviderServer<P = unknown> {
   constructor(
     readonly provider: ProviderDefinition<P>,
     readonly log: Logger,
+    /** Tells a re-plan of a change this terraform run planned already (plan_memo.ts). */
+    readonly planMemo?: PlanMemo,
   ) {
     for (const r of provider.resources) this.resources.set(r.typeName, r);
     for (const d of provider.dataSources) this.dataSources.set(d.typeName, d);

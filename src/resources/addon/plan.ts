@@ -102,7 +102,9 @@ export async function planAddon(request: PlanRequest<AddonModel>, ctx: Ctx): Pro
   planned.plan_id = plan.id;
   if (prior) {
     planned.status = UNKNOWN;
-    await explainPlanChange(ctx, prior, planned, plan, wantsBackup ? backupFirst : undefined);
+    // Explaining costs four requests; a re-plan's warnings are not shown again, but the
+    // re-plan's private state (the backup a downscale asks for) is what apply receives.
+    if (!request.replan || wantsBackup) await explainPlanChange(ctx, prior, planned, plan, wantsBackup ? backupFirst : undefined);
   }
 }
 
