@@ -5,8 +5,9 @@
 
 import { DiagnosticError } from '../../framework/diagnostics.js';
 import type { OperationContext } from '../../framework/resource.js';
-import { formatVersion, isOutcomeUnknown, TERMINAL_OPERATION_STATUSES, type Database } from '../../scalingo/index.js';
+import { formatVersion, TERMINAL_OPERATION_STATUSES, type Database } from '../../scalingo/index.js';
 import type { ScalingoContext } from '../shared/context.js';
+import { reconciledWrite } from '../shared/reconcile.js';
 import { waitUntil } from '../shared/wait.js';
 import { isDowngrade, parseVersion, satisfies, type UpgradeStep, type VersionTarget } from './version.js';
 
@@ -96,12 +97,15 @@ export async function runUpgrades(
 /** Start one upgrade; if the answer was lost, find the operation the database is running. */
 async function startUpgrade(ctx: Ctx, signal: AbortSignal, app: string, addonId: string): Promise<string> {
   const { client } = ctx.provider;
-  try {
-    return (await client.databases.upgrade(app, addonId, { signal })).operation_id;
-  } catch (err) {
-    if (!isOutcomeUnknown(err)) throw err;
-    const database = await client.databases.get(app, addonId, { signal });
-    if (database.current_operation_id) return database.current_operation_id;
-    throw err;
-  }
+  const started = await reconciledWrite({
+    what: `the upgrade of database ${addonId}`,
+    send: (s) => client.databases.upgrade(app, addonId, { signal: s }),
+    readBack: async (s) => (await client.databases.get(app, addonId, { signal: s })).current_operation_id ?? undefined,
+    signal,
+    log: ctx.log,
+    // Never sent twice: if no operation runs, the error stands and the next apply resumes
+    // from the version recorded.
+    attempts: 1,
+  });
+  return started.answered ? started.value.operation_id : started.found;
 }
