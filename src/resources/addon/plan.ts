@@ -24,6 +24,7 @@ const known = (v: unknown): v is string => typeof v === 'string';
 export async function planAddon(request: PlanRequest<AddonModel>, ctx: Ctx): Promise<void> {
   const { prior } = request;
   const planned = request.planned;
+  if (prior?.id) ctx.provider.rememberInState(prior.id);
   if (planned === null) {
     if (prior?.deletion_protection === true) {
       ctx.diags.add(protectionError(prior));
@@ -114,6 +115,8 @@ async function refuseSecondAddon(ctx: Ctx, app: string, providerId: string): Pro
   // An app that does not exist yet may be created in this very run: apply will tell.
   const existing = (await ctx.provider.addonsOf(app, ctx.signal))?.find((a) => normalizeAddonProviderId(a.addon_provider.id) === provider);
   if (!existing) return;
+  // The addon this run replaces (tainted by a failed create, or -replace): it goes first.
+  if (ctx.provider.wasInState(existing.id)) return;
   const importId = `${app}:${existing.id}`;
   const address =
     resourceAddress('scalingo_addon', { app, provider_id: providerId }, (attribute, a, b) => (attribute === 'provider_id' ? normalizeAddonProviderId(a) === normalizeAddonProviderId(b) : a === b)) ??

@@ -53,6 +53,7 @@ export function withDatabase(state: AddonModel, database: Database): AddonModel 
 }
 
 export async function readAddon(state: AddonModel, privateState: ValueObject | null, ctx: Ctx): Promise<AddonModel | null> {
+  ctx.provider.rememberInState(state.id!);
   const addon = await ctx.provider.findAddon(state.app, state.id!, ctx.signal);
   if (!addon) return null;
   const next = stateFromAddon(addon, state);

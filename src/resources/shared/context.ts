@@ -35,7 +35,22 @@ export class ScalingoContext {
   private readonly firewallRuleLists = new SharedReads<FirewallRule[]>();
   private readonly databases = new SharedReads<Database>();
 
+  private readonly inState = new Set<string>();
+
   constructor(readonly client: ScalingoClient) {}
+
+  /**
+   * Note an object id met in Terraform's state during this run (refreshed, or planned from a
+   * prior state). A tainted object or a forced replacement is planned as a create with no prior
+   * state: this is how its plan knows the existing object is the one the run replaces.
+   */
+  rememberInState(id: string): void {
+    this.inState.add(id);
+  }
+
+  wasInState(id: string): boolean {
+    return this.inState.has(id);
+  }
 
   /** The addons of an app (null when the app does not exist), shared by concurrent reads. */
   addonsOf(app: string, signal: AbortSignal): Promise<Addon[] | null> {
