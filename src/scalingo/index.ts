@@ -12,13 +12,15 @@
 // - firewall-rules.ts  firewall rules of a database (custom and managed ranges), managed ranges.
 // - backups.ts         backups (list, manual backup, archive URL) and PITR (window, restore).
 // - maintenance.ts     maintenances of a database.
-// - requester.ts       the pipeline: cache, GET coalescing, credentials, rate limit, retries.
+// - requester.ts       the pipeline: cache, GET coalescing, then authorize, attempt, classify.
+// - classify.ts        the retry decision table: outcome x request kind -> return, replay,
+//                      retry after a delay, reconcile (OutcomeUnknownError) or throw.
 // - transport.ts       undici pools (one per origin), one attempt with timeout and AbortSignal.
 // - auth.ts            bearer JWT and per-addon DB-API token caches (refresh 5 min before exp).
 // - jwt.ts             reads a JWT's `exp` without verifying it.
 // - endpoints.ts       base URLs: explicit URLs win over region resolution.
 // - rate-limit.ts      process-wide token bucket per API token.
-// - retry.ts           retry policy: backoff with full jitter, `Retry-After`, retryable failures.
+// - retry.ts           retry policy: attempts, backoff with full jitter, `Retry-After`.
 // - cache.ts / cache-policy.ts  opt-in TTL cache of read-mostly resources.
 // - error-body.ts      Scalingo error bodies → typed errors.
 // - errors.ts          error classes and predicates (`isNotFound`…).
