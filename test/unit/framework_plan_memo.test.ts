@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CtyNumber, UNKNOWN } from '../../src/cty/value.js';
-import { stableJson, TerraformRunMemo } from '../../src/framework/server/plan_memo.js';
+import { stableJson, TerraformRunMemo, terraformRun } from '../../src/framework/server/plan_memo.js';
 
 describe('TerraformRunMemo', () => {
   const dir = () => mkdtempSync(join(tmpdir(), 'plan-memo-'));
@@ -21,6 +21,15 @@ describe('TerraformRunMemo', () => {
     expect(applyWalk.planned('scalingo_addon', prior, { plan: 'c' })).toBe(false);
     expect(applyWalk.planned('scalingo_database_user', prior, { plan: 'b' })).toBe(false);
     expect(otherRun.planned('scalingo_addon', prior, { plan: 'b' })).toBe(false);
+  });
+
+  it('keys a run by the PID and the start time of the terraform process, so a reused PID is another run', () => {
+    const stat = (started: string) => () => `4242 (terraform (x) y) S 1 4242 4242 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 9 0 ${started} 1000 10`;
+    expect(terraformRun(4242, stat('777'))).toBe('4242-777');
+    expect(terraformRun(4242, stat('778'))).not.toBe(terraformRun(4242, stat('777')));
+    expect(terraformRun(4242, () => { throw new Error('ENOENT'); })).toBe('4242');
+    // This process's own parent, read for real.
+    expect(terraformRun()).toMatch(new RegExp(`^${process.ppid}(-\\d+)?$`));
   });
 
   it('writes hashes only', () => {

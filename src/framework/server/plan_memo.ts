@@ -1,7 +1,8 @@
 // Terraform plans every change twice in one `terraform apply`: in the plan walk, then once
 // more just before applying it (in the apply walk), and shows the warnings of both. The two
 // walks run in two provider processes, children of the same terraform process. This memo, one
-// small file per terraform process (keyed by its PID) in a private temporary directory, tells
+// small file per terraform process (keyed by its PID and, where /proc tells it, its start time,
+// so a later process that reuses the PID is another run) in a private temporary directory, tells
 // the second plan of the same change (same resource type, prior state and configuration) that
 // it is a re-plan: its warnings were shown already, and work done only to explain can be skipped.
 // Only hashes are written (no values, no secrets); files older than two days are removed.
@@ -25,9 +26,9 @@ export class TerraformRunMemo implements PlanMemo {
 
   constructor(
     private readonly dir: string = join(tmpdir(), `terraform-provider-scalingo-${process.getuid?.() ?? 'user'}`),
-    parent: number = process.ppid,
+    run: string | number = terraformRun(),
   ) {
-    this.file = join(dir, `plans-${parent}`);
+    this.file = join(dir, `plans-${run}`);
   }
 
   planned(typeName: string, prior: ValueObject | null, config: ValueObject | null): boolean {
@@ -59,6 +60,23 @@ export class TerraformRunMemo implements PlanMemo {
       if (path !== this.file && name.startsWith('plans-') && now - statSync(path).mtimeMs > MAX_AGE_MS) unlinkSync(path);
     }
   }
+}
+
+/**
+ * The terraform process that started this provider: its PID and, on Linux, its start time in
+ * clock ticks since boot (field 22 of /proc/<pid>/stat, read after the command name, which may
+ * hold spaces and parentheses). A PID alone would be taken again by a later run.
+ */
+export function terraformRun(parent: number = process.ppid, readStat: (path: string) => string = (p) => readFileSync(p, 'utf8')): string {
+  try {
+    const stat = readStat(`/proc/${parent}/stat`);
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const started = fields[19];
+    if (started !== undefined && /^\d+$/.test(started)) return `${parent}-${started}`;
+  } catch {
+    // No /proc (macOS): the PID alone.
+  }
+  return String(parent);
 }
 
 /** JSON with unknowns and exact numbers spelled out, so equal values give equal text. */
