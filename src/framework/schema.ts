@@ -80,8 +80,12 @@ function deriveImpliedType(block: BlockSchema): CtyType {
 }
 
 export function nestedBlockType(nested: NestedBlockSchema): CtyType {
-  const element = impliedType(nested.block);
-  switch (nested.nesting) {
+  return collectionOf(nested.nesting, impliedType(nested.block));
+}
+
+/** The type of a nested block or nested attribute: its element, or a collection of them. */
+function collectionOf(nesting: NestedBlockSchema['nesting'] | NestedAttributes['nesting'], element: CtyType): CtyType {
+  switch (nesting) {
     case 'single':
     case 'group':
       return element;
@@ -102,17 +106,7 @@ export function nestedObjectType(attributes: Readonly<Record<string, AttributeSc
 }
 
 function nestedAttributeType(nested: NestedAttributes): CtyType {
-  const element = nestedObjectType(nested.attributes);
-  switch (nested.nesting) {
-    case 'single':
-      return element;
-    case 'list':
-      return listOf(element);
-    case 'set':
-      return setOf(element);
-    case 'map':
-      return mapOf(element);
-  }
+  return collectionOf(nested.nesting, nestedObjectType(nested.attributes));
 }
 
 // ---- builders: short, readable attribute declarations ----
