@@ -14,7 +14,6 @@ const maybe = terraform ? describe : describe.skip;
 let world: ScalingoWorld;
 /** Terraform wraps diagnostics at 78 columns: compare texts with whitespace collapsed. */
 const flat = (text: string) => text.replace(/\s+/g, ' ');
-let appCounter = 0;
 
 beforeAll(async () => {
   if (terraform) world = await scalingoWorld(terraform, { speed: 50, rateLimitPerMinute: 100_000 });
@@ -24,8 +23,7 @@ afterAll(async () => {
 });
 
 async function newApp(): Promise<string> {
-  const r = (await world.admin('POST', '/_sim/apps', { name: `e2e-app-${process.pid}-${++appCounter}` })) as { app: { id: string } };
-  return r.app.id;
+  return (await world.newApp('e2e-app')).id;
 }
 
 function addonConfig(app: string, plan: string, extra = ''): string {

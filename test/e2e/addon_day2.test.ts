@@ -13,7 +13,6 @@ const maybe = terraform ? describe : describe.skip;
 
 let world: ScalingoWorld;
 const flat = (text: string) => text.replace(/\s+/g, ' ');
-let appCounter = 0;
 
 beforeAll(async () => {
   if (terraform) world = await scalingoWorld(terraform, { speed: 50, rateLimitPerMinute: 100_000 });
@@ -23,8 +22,7 @@ afterAll(async () => {
 });
 
 async function newApp(): Promise<string> {
-  const r = (await world.admin('POST', '/_sim/apps', { name: `e2e-day2-${process.pid}-${++appCounter}` })) as { app: { id: string } };
-  return r.app.id;
+  return (await world.newApp('e2e-day2')).id;
 }
 
 function config(app: string, plan: string, extra = ''): string {

@@ -35,8 +35,7 @@ afterAll(async () => {
 });
 
 async function newApp(name: string): Promise<string> {
-  const r = (await world.admin('POST', '/_sim/apps', { name: `${name}-${process.pid}` })) as { app: { id: string } };
-  return r.app.id;
+  return (await world.newApp(name)).id;
 }
 
 interface SimState {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
+import { canLogIn } from './support/postgres.js';
 import { leakedSecrets, planFileText } from './support/secrets.js';
 import { appVariables, HEADER, scalingoWorld, type ScalingoWorld } from './support/scalingo.js';
 import { resource, terraformOrSkip, type Workspace } from './support/terraform.js';
@@ -30,18 +30,6 @@ async function simAddon(id: string): Promise<SimAddon> {
 /** The app's SCALINGO_POSTGRESQL_URL, as the platform shows it. */
 async function appUrl(): Promise<string> {
   return (await appVariables(world, app))['SCALINGO_POSTGRESQL_URL']!;
-}
-
-async function canLogIn(url: string, user: string, password: string): Promise<boolean> {
-  const u = new URL(url);
-  const client = new pg.Client({ host: u.hostname, port: Number(u.port), database: u.pathname.slice(1), user, password, ssl: { rejectUnauthorized: false }, connectionTimeoutMillis: 5000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const config = (version: number) =>

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
+import { sqlAt } from './support/postgres.js';
 import { HEADER, scalingoWorld, type ScalingoWorld } from './support/scalingo.js';
 import { resource, terraformOrSkip } from './support/terraform.js';
 
@@ -40,23 +40,8 @@ async function listExtensions(): Promise<{ name: string; version: string }[]> {
 }
 
 /** SQL as the addon's owner, through the app's URL. */
-async function sql<R extends Record<string, unknown>>(text: string, params: unknown[] = []): Promise<R[]> {
-  const u = new URL(url);
-  const client = new pg.Client({
-    host: u.hostname,
-    port: Number(u.port),
-    database: u.pathname.slice(1),
-    user: decodeURIComponent(u.username),
-    password: decodeURIComponent(u.password),
-    ssl: { rejectUnauthorized: false },
-    connectionTimeoutMillis: 5000,
-  });
-  await client.connect();
-  try {
-    return (await client.query<R>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
+function sql<R extends Record<string, unknown>>(text: string, params: unknown[] = []): Promise<R[]> {
+  return sqlAt<R>(url, text, params);
 }
 
 async function installed(): Promise<Record<string, { version: string; schema: string }>> {

@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
+import { canLogIn as canLogInAt, connectTo } from './support/postgres.js';
+import type pg from 'pg';
 import { HEADER, scalingoWorld, type ScalingoWorld } from './support/scalingo.js';
 import { resource, terraformOrSkip } from './support/terraform.js';
 
@@ -49,28 +50,12 @@ function skipSql(what: string): boolean {
 }
 
 /** Connects to the addon's database as the given user, as an app would with the URL. */
-async function connectAs(user: string, password: string): Promise<pg.Client> {
-  const u = new URL(url);
-  const client = new pg.Client({
-    host: u.hostname,
-    port: Number(u.port),
-    database: u.pathname.slice(1),
-    user,
-    password,
-    ssl: { rejectUnauthorized: false },
-    connectionTimeoutMillis: 5000,
-  });
-  await client.connect();
-  return client;
+function connectAs(user: string, password: string): Promise<pg.Client> {
+  return connectTo(url, { user, password });
 }
 
-async function canLogIn(user: string, password: string): Promise<boolean> {
-  try {
-    await (await connectAs(user, password)).end();
-    return true;
-  } catch {
-    return false;
-  }
+function canLogIn(user: string, password: string): Promise<boolean> {
+  return canLogInAt(url, user, password);
 }
 
 function userBlock(label: string, body: string): string {

@@ -42,7 +42,6 @@ let world: ScalingoWorld;
 /** The app of the addon the scalingo_addon example creates (examples that read an addon use it). */
 let appId: string;
 let addonId: string;
-let appCounter = 0;
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
 beforeAll(async () => {
@@ -56,7 +55,7 @@ afterAll(async () => {
 
 /** A fresh app: Scalingo allows one addon of a kind per app, and the examples each create one. */
 async function newApp(): Promise<{ id: string; name: string }> {
-  return ((await world.admin('POST', '/_sim/apps', { name: `examples-${process.pid}-${++appCounter}` })) as { app: { id: string; name: string } }).app;
+  return world.newApp('examples');
 }
 
 /** A workspace with the variables the examples declare, on a fresh app (or `app`). */

@@ -68,7 +68,6 @@ interface Figures {
 }
 
 let worlds: ScalingoWorld[] = [];
-let appCounter = 0;
 
 beforeAll(async () => {
   if (!terraform) return;
@@ -84,8 +83,7 @@ function config(app: string, plan: string, hang: boolean): string {
 }
 
 async function newApp(world: ScalingoWorld): Promise<string> {
-  const r = (await world.admin('POST', '/_sim/apps', { name: `soak-${process.pid}-${++appCounter}` })) as { app: { id: string } };
-  return r.app.id;
+  return (await world.newApp('soak')).id;
 }
 
 async function remoteAddons(world: ScalingoWorld, app: string): Promise<SimAddon[]> {

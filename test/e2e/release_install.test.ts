@@ -28,7 +28,6 @@ let temp: string;
 let emptyPath: string;
 let mirrorDir: string;
 let fsMirror: string;
-let appCounter = 0;
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
 beforeAll(async () => {
@@ -50,8 +49,7 @@ afterAll(async () => {
 });
 
 async function newApp(): Promise<string> {
-  const r = (await world.admin('POST', '/_sim/apps', { name: `e2e-release-${process.pid}-${++appCounter}` })) as { app: { id: string } };
-  return r.app.id;
+  return (await world.newApp('e2e-release')).id;
 }
 
 /** A workspace whose CLI config has only the given provider_installation methods; no node on PATH. */

@@ -22,7 +22,6 @@ const flat = (text: string) => text.replace(/\s+/g, ' ');
 
 let world: ScalingoWorld;
 let standIn: string;
-let counter = 0;
 
 beforeAll(async () => {
   if (!terraform) return;
@@ -34,8 +33,7 @@ afterAll(async () => {
 });
 
 async function newApp(): Promise<{ id: string; name: string }> {
-  const r = (await world.admin('POST', '/_sim/apps', { name: `e2e-side-${process.pid}-${++counter}` })) as { app: { id: string; name: string } };
-  return r.app;
+  return world.newApp('e2e-side');
 }
 
 /** Both providers: ours under its address, the stand-in under the official one. */

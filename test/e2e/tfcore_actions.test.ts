@@ -3,7 +3,7 @@
 // real PostgreSQL, where a restore really brings data back.
 
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import pg from 'pg';
+import { sqlAt } from './support/postgres.js';
 import { ScalingoClient } from '../../src/scalingo/client.js';
 import { HEADER, scalingoWorld, writes, type ScalingoWorld } from './support/scalingo.js';
 import type { RunResult } from './support/terraform.js';
@@ -35,23 +35,8 @@ afterAll(async () => {
   await world?.close();
 });
 
-async function sql<R extends Record<string, unknown>>(text: string): Promise<R[]> {
-  const u = new URL(url);
-  const c = new pg.Client({
-    host: u.hostname,
-    port: Number(u.port),
-    database: u.pathname.slice(1),
-    user: decodeURIComponent(u.username),
-    password: decodeURIComponent(u.password),
-    ssl: { rejectUnauthorized: false },
-    connectionTimeoutMillis: 5000,
-  });
-  await c.connect();
-  try {
-    return (await c.query<R>(text)).rows;
-  } finally {
-    await c.end();
-  }
+function sql<R extends Record<string, unknown>>(text: string): Promise<R[]> {
+  return sqlAt<R>(url, text);
 }
 
 /** A workspace with one action block, invoked as `terraform apply -invoke` does. */

@@ -16,7 +16,6 @@ const maybe = tfcore ? describe : describe.skip;
 
 let world: ScalingoWorld;
 let client: ScalingoClient;
-let counter = 0;
 
 beforeAll(async () => {
   if (!tfcore) return;
@@ -30,8 +29,7 @@ afterAll(async () => {
 const ws = (): TfcoreWorkspace => tfcoreWorkspace(tfcore!, world.providerEnv);
 
 async function newApp(): Promise<{ id: string; name: string }> {
-  const r = (await world.admin('POST', '/_sim/apps', { name: `tfc-${process.pid}-${++counter}` })) as { app: { id: string; name: string } };
-  return r.app;
+  return world.newApp('tfc');
 }
 
 /** An addon created outside Terraform ("by hand"), running. */

@@ -21,6 +21,8 @@ export interface ScalingoWorld {
   requests(): Promise<Record<string, number>>;
   /** Every API request since the last reset, in arrival order. */
   requestLog(): Promise<{ seq: number; at: string; route: string; method: string; path: string }[]>;
+  /** A new app on the simulator, named `<prefix>-<pid>-<n>` so no two tests share one. */
+  newApp(prefix: string): Promise<{ id: string; name: string }>;
   close(): Promise<void>;
 }
 
@@ -45,9 +47,13 @@ export async function scalingoWorld(terraform: string, options: SimulatorOptions
     return text ? (JSON.parse(text) as unknown) : undefined;
   };
   const providerEnv = { SCALINGO_AUTH_URL: sim.url, SCALINGO_API_TOKEN: sim.apiToken, SCALINGO_REQUESTS_PER_MINUTE: requestsPerMinute };
+  let apps = 0;
+  const newApp = async (prefix: string): Promise<{ id: string; name: string }> =>
+    ((await admin('POST', '/_sim/apps', { name: `${prefix}-${process.pid}-${++apps}` })) as { app: { id: string; name: string } }).app;
   return {
     sim,
     providerEnv,
+    newApp,
     workspace: (extraEnv = {}, extraProviders = {}) => workspace(terraform, { [PROVIDER_SOURCE]: providerDir, ...extraProviders }, { ...providerEnv, ...extraEnv }),
     admin,
     requests: async () => (await admin('GET', '/_sim/requests')) as Record<string, number>,
